@@ -1,0 +1,2 @@
+// Exposes Debian's libcmark (libcmark-dev) to Swift.
+#include <cmark.h>

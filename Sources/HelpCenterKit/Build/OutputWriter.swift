@@ -1,0 +1,64 @@
+import Foundation
+
+/// Writes the whole site into a sibling staging folder, then swaps it in, so readers and
+/// `serve` never see a half-written site and a failed build leaves the last good one as it was.
+struct OutputWriter {
+    let outputPath: String
+    /// Folders the output must never replace or contain (content, templates).
+    let protectedPaths: [String]
+
+    /// Writes `files` (relative path -> bytes) and replaces `outputPath` with them.
+    func write(_ files: [String: Data]) throws(HelpCenterError) {
+        try checkTarget()
+        let output = URL(fileURLWithPath: outputPath).standardizedFileURL
+        let parent = output.deletingLastPathComponent()
+        let pid = ProcessInfo.processInfo.processIdentifier
+        let staging = parent.appendingPathComponent(".\(output.lastPathComponent).staging-\(pid)")
+        let retired = parent.appendingPathComponent(".\(output.lastPathComponent).old-\(pid)")
+        let manager = FileManager.default
+        do {
+            try? manager.removeItem(at: staging)
+            try manager.createDirectory(at: staging, withIntermediateDirectories: true)
+            for (relative, data) in files.sorted(by: { $0.key < $1.key }) {
+                let file = staging.appendingPathComponent(relative)
+                try manager.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try data.write(to: file)
+            }
+            if manager.fileExists(atPath: output.path) {
+                try manager.moveItem(at: output, to: retired)
+            }
+            try manager.moveItem(at: staging, to: output)
+            try? manager.removeItem(at: retired)
+        } catch {
+            try? manager.removeItem(at: staging)
+            if !manager.fileExists(atPath: output.path), manager.fileExists(atPath: retired.path) {
+                try? manager.moveItem(at: retired, to: output)
+            }
+            throw HelpCenterError(
+                .error("cannot write the site: \(error.localizedDescription)", at: SourceLocation(path: outputPath)))
+        }
+    }
+
+    /// Refuses an output folder that would swallow the sources (`--output .`, `--output Content`).
+    private func checkTarget() throws(HelpCenterError) {
+        let output = Self.absolute(outputPath)
+        for protected in protectedPaths.map(Self.absolute)
+        where protected == output || protected.hasPrefix(output + "/") {
+            throw HelpCenterError(
+                .error(
+                    "refusing to write the site here: the build replaces this folder, and it holds \(protected); "
+                        + "pass --output with a folder of its own, like Public",
+                    at: SourceLocation(path: outputPath)))
+        }
+        if output == "/" || output == Self.absolute(NSHomeDirectory()) {
+            throw HelpCenterError(
+                .error(
+                    "refusing to replace \(output): pass --output with a folder of its own", at: .init(path: outputPath)
+                ))
+        }
+    }
+
+    private static func absolute(_ path: String) -> String {
+        URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+    }
+}

@@ -1,0 +1,121 @@
+import Foundation
+
+/// Builds the values each template sees. Every URL is root-relative and starts with the
+/// site's root path, so the site can live under a sub-path of its domain.
+struct PageContext {
+    let config: SiteConfig
+    let content: SiteContent
+
+    func home() -> [String: Any] {
+        var context = base(title: config.title, description: content.home?.frontMatter.description, url: "")
+        context["page"] = page(kind: "home", title: config.title, url: "", matter: content.home?.frontMatter)
+        context["intro"] = content.home?.body.html ?? ""
+        context["categories"] = content.categories.map { category($0, withArticles: true) }
+        return context
+    }
+
+    func category(_ category: Category) -> [String: Any] {
+        var context = base(
+            title: category.title, description: category.frontMatter.description, url: category.relativeURL)
+        context["page"] = page(
+            kind: "category", title: category.title, url: category.relativeURL, matter: category.frontMatter)
+        context["category"] = self.category(category, withArticles: true)
+        context["breadcrumbs"] = [crumb("Home", "")]
+        return context
+    }
+
+    func article(_ article: Article, in category: Category) -> [String: Any] {
+        var context = base(title: article.title, description: article.frontMatter.description, url: article.relativeURL)
+        context["page"] = page(
+            kind: "article", title: article.title, url: article.relativeURL, matter: article.frontMatter)
+        context["category"] = self.category(category, withArticles: false)
+        context["breadcrumbs"] = [crumb("Home", ""), crumb(category.title, category.relativeURL)]
+        let toc = article.body.tableOfContents.map { heading in
+            ["id": heading.id, "text": heading.text, "level": heading.level, "isSub": heading.level > 2]
+                as [String: Any]
+        }
+        context["article"] =
+            [
+                "body": article.body.html,
+                "toc": toc,
+                "hasToc": toc.count > 1,
+                "tags": article.frontMatter.tags,
+            ] as [String: Any]
+        return context
+    }
+
+    // MARK: Pieces
+
+    private func base(title: String, description: String?, url: String) -> [String: Any] {
+        [
+            "site": site(),
+            "nav": content.categories.map { ["title": $0.title, "url": link($0.relativeURL)] },
+            "root": config.rootPath,
+            "canonicalURL": config.baseURL + url,
+            "metaDescription": description ?? "",
+        ]
+    }
+
+    private func site() -> [String: Any] {
+        var site: [String: Any] = [
+            "title": config.title,
+            "productName": config.productName,
+            "language": config.language,
+            "baseURL": config.baseURL,
+            "params": config.params.mapValues(\.mustacheValue),
+        ]
+        if let email = config.supportEmail { site["supportEmail"] = email }
+        return site
+    }
+
+    private func page(kind: String, title: String, url: String, matter: FrontMatter?) -> [String: Any] {
+        var page: [String: Any] = [
+            "kind": kind, "title": title, "url": link(url),
+            "params": matter?.params.mapValues(\.mustacheValue) ?? [:],
+        ]
+        if let description = matter?.description { page["description"] = description }
+        if let lastmod = matter?.lastmod {
+            page["lastmod"] = Self.displayDate(lastmod)
+            page["lastmodISO"] = Self.isoDate(lastmod)
+        }
+        return page
+    }
+
+    private func category(_ category: Category, withArticles: Bool) -> [String: Any] {
+        var values: [String: Any] = [
+            "title": category.title, "url": link(category.relativeURL), "intro": category.body.html,
+        ]
+        if let description = category.frontMatter.description { values["description"] = description }
+        if withArticles {
+            values["articles"] = category.articles.map { article in
+                var item: [String: Any] = ["title": article.title, "url": link(article.relativeURL)]
+                if let description = article.frontMatter.description { item["description"] = description }
+                return item
+            }
+        }
+        return values
+    }
+
+    private func crumb(_ title: String, _ url: String) -> [String: Any] {
+        ["title": title, "url": link(url)]
+    }
+
+    private func link(_ relativeURL: String) -> String {
+        config.rootPath + relativeURL
+    }
+
+    /// `25 November 2026`, in UTC so the output never depends on the build machine's zone.
+    static func displayDate(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "d MMMM yyyy"
+        return formatter.string(from: date)
+    }
+
+    static func isoDate(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withFullDate]
+        return formatter.string(from: date)
+    }
+}

@@ -1,0 +1,66 @@
+import Yams
+
+/// Parses the front matter of one Markdown file into a `SourceDocument`.
+public enum FrontMatterParser {
+    /// Splits `text` into front matter and body and reads the front matter's fields.
+    ///
+    /// - Parameters:
+    ///   - text: The whole file.
+    ///   - path: The file's path, used in diagnostics.
+    /// - Throws: `HelpCenterError` listing every problem in the block, each at `path:line:col`.
+    public static func parse(_ text: String, path: String) throws(HelpCenterError) -> SourceDocument {
+        let parts = try FrontMatterSplitter.split(text, path: path)
+        var reader = YAMLReader(path: path, lineOffset: 1)
+        guard let mapping = reader.mapping(from: parts.yaml) else {
+            throw HelpCenterError(reader.diagnostics)
+        }
+        let frontMatter = read(mapping, with: &reader)
+        guard let frontMatter, reader.diagnostics.isEmpty else {
+            throw HelpCenterError(reader.diagnostics)
+        }
+        return SourceDocument(frontMatter: frontMatter, body: parts.body, bodyLineOffset: parts.bodyLineOffset)
+    }
+
+    private static func read(_ mapping: Node.Mapping, with reader: inout YAMLReader) -> FrontMatter? {
+        var title: String?
+        var matter = FrontMatter(title: "")
+        for (keyNode, node) in mapping {
+            let key = keyNode.string ?? ""
+            switch key {
+            case "title":
+                title = reader.string(key, node)
+                if title?.trimmingCharacters(in: .whitespaces).isEmpty ?? true, case .scalar = node {
+                    reader.report("'title' is empty: give the page a title", at: node.mark)
+                }
+            case "description": matter.description = reader.string(key, node)
+            case "weight": matter.weight = reader.int(key, node) ?? 0
+            case "slug": matter.slug = readSlug(node, with: &reader)
+            case "draft": matter.draft = reader.bool(key, node) ?? false
+            case "aliases": matter.aliases = reader.strings(key, node) ?? []
+            case "tags": matter.tags = reader.strings(key, node) ?? []
+            case "lastmod": matter.lastmod = reader.date(key, node)
+            default: matter.params[key] = reader.value(node)
+            }
+        }
+        guard let title else {
+            reader.report(
+                "missing 'title': add a line like 'title: How to connect Zoom' to the front matter",
+                at: mapping.mark)
+            return nil
+        }
+        matter.title = title
+        return matter
+    }
+
+    /// A slug is one URL segment: letters, digits, `-`, `_` and `.`, nothing that escapes the folder.
+    private static func readSlug(_ node: Node, with reader: inout YAMLReader) -> String? {
+        guard let slug = reader.string("slug", node) else { return nil }
+        guard URLSegment.isValid(slug) else {
+            reader.report(
+                "'slug' must be one URL segment of letters, digits, '-', '_' or '.', found '\(slug)'",
+                at: node.mark)
+            return nil
+        }
+        return slug
+    }
+}

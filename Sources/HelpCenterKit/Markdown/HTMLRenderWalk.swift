@@ -1,0 +1,256 @@
+internal import CCmark
+
+/// One pass over a cmark tree writing HTML byte for byte as cmark's `html.c` does, with the
+/// help center's additions: heading ids, callouts, and claim markers removed.
+struct HTMLRenderWalk {
+    let options: MarkdownOptions
+    private(set) var html: HTMLBuffer
+    private(set) var headings: [Heading] = []
+    private(set) var diagnostics: [Diagnostic] = []
+    var claims: ClaimCollector
+    private var slugger = HeadingSlugger()
+    /// While inside an image, only its text is written, as its `alt`.
+    private var altTextOf: CmarkNode?
+    /// Text nodes that end in a `{#custom-id}`, with the byte count to keep.
+    private var truncatedText: [Int: Int] = [:]
+    private var calloutKeys: Set<Int> = []
+
+    init(options: MarkdownOptions, capacity: Int) {
+        self.options = options
+        self.html = HTMLBuffer(capacity: capacity)
+        self.claims = ClaimCollector(options: options)
+    }
+
+    mutating func render(_ root: CmarkNode) {
+        for (node, entering) in CmarkEvents(root) {
+            if let image = altTextOf {
+                if image.key == node.key {
+                    altTextOf = nil
+                } else {
+                    writeAltText(node, entering: entering)
+                    continue
+                }
+            }
+            if node.isBlock {
+                renderBlock(node, entering: entering)
+            } else {
+                renderInline(node, entering: entering)
+            }
+        }
+    }
+
+    private mutating func renderBlock(_ node: CmarkNode, entering: Bool) {
+        switch node.type {
+        case CMARK_NODE_BLOCK_QUOTE: renderBlockQuote(node, entering: entering)
+        case CMARK_NODE_LIST: renderList(node, entering: entering)
+        case CMARK_NODE_ITEM:
+            if entering {
+                html.newlineIfNeeded()
+                html.write("<li>")
+            } else {
+                html.write("</li>\n")
+            }
+        case CMARK_NODE_HEADING: renderHeading(node, entering: entering)
+        case CMARK_NODE_CODE_BLOCK: renderCodeBlock(node)
+        case CMARK_NODE_HTML_BLOCK:
+            guard !claims.consume(node) else { return }
+            html.newlineIfNeeded()
+            writeRawHTML(node)
+            html.newlineIfNeeded()
+        case CMARK_NODE_CUSTOM_BLOCK:
+            html.newlineIfNeeded()
+            writeCustom(node, entering: entering)
+            html.newlineIfNeeded()
+        case CMARK_NODE_PARAGRAPH: renderParagraph(node, entering: entering)
+        case CMARK_NODE_THEMATIC_BREAK:
+            html.newlineIfNeeded()
+            html.write("<hr />\n")
+        default: break
+        }
+    }
+
+    private mutating func renderInline(_ node: CmarkNode, entering: Bool) {
+        switch node.type {
+        case CMARK_NODE_TEXT:
+            let literal = node.literal
+            html.writeEscaped(
+                UnsafeRawBufferPointer(rebasing: literal.prefix(truncatedText[node.key] ?? literal.count)))
+        case CMARK_NODE_LINEBREAK: html.write("<br />\n")
+        case CMARK_NODE_SOFTBREAK: html.write("\n")
+        case CMARK_NODE_CODE:
+            html.write("<code>")
+            html.writeEscaped(node.literal)
+            html.write("</code>")
+        case CMARK_NODE_HTML_INLINE:
+            if claims.consume(node) {
+                html.trimTrailingSpaces()
+            } else {
+                writeRawHTML(node)
+            }
+        case CMARK_NODE_CUSTOM_INLINE: writeCustom(node, entering: entering)
+        case CMARK_NODE_STRONG: html.write(entering ? "<strong>" : "</strong>")
+        case CMARK_NODE_EMPH: html.write(entering ? "<em>" : "</em>")
+        case CMARK_NODE_LINK:
+            if entering {
+                html.write("<a href=\"")
+                writeURL(node)
+                writeTitle(node)
+                html.write("\">")
+            } else {
+                html.write("</a>")
+            }
+        case CMARK_NODE_IMAGE:
+            if entering {
+                html.write("<img src=\"")
+                writeURL(node)
+                html.write("\" alt=\"")
+                altTextOf = node
+            } else {
+                writeTitle(node)
+                html.write("\" />")
+            }
+        default: break
+        }
+    }
+
+    // MARK: Blocks
+
+    private mutating func renderBlockQuote(_ node: CmarkNode, entering: Bool) {
+        html.newlineIfNeeded()
+        if entering {
+            if let label = Self.calloutLabel(node) {
+                calloutKeys.insert(node.key)
+                html.write("<aside class=\"callout callout-\(HeadingSlugger.slug(label))\" role=\"note\">\n")
+            } else {
+                html.write("<blockquote>\n")
+            }
+        } else {
+            html.write(calloutKeys.contains(node.key) ? "</aside>\n" : "</blockquote>\n")
+        }
+    }
+
+    private mutating func renderList(_ node: CmarkNode, entering: Bool) {
+        if entering {
+            html.newlineIfNeeded()
+            if node.isBulletList {
+                html.write("<ul>\n")
+            } else if node.listStart == 1 {
+                html.write("<ol>\n")
+            } else {
+                html.write("<ol start=\"\(node.listStart)\">\n")
+            }
+        } else {
+            html.write(node.isBulletList ? "</ul>\n" : "</ol>\n")
+        }
+    }
+
+    private mutating func renderHeading(_ node: CmarkNode, entering: Bool) {
+        let level = node.headingLevel
+        guard entering else {
+            html.write("</h\(level)>\n")
+            return
+        }
+        html.newlineIfNeeded()
+        let id = headingID(node)
+        html.write("<h\(level) id=\"")
+        html.writeEscaped(id.utf8)
+        html.write("\">")
+    }
+
+    private mutating func renderCodeBlock(_ node: CmarkNode) {
+        html.newlineIfNeeded()
+        let info = node.fenceInfo
+        let language = info.prefix { !Self.isSpace($0) }
+        if language.isEmpty {
+            html.write("<pre><code>")
+        } else {
+            html.write("<pre><code class=\"language-")
+            html.writeEscaped(language)
+            html.write("\">")
+        }
+        html.writeEscaped(node.literal)
+        html.write("</code></pre>\n")
+    }
+
+    private mutating func renderParagraph(_ node: CmarkNode, entering: Bool) {
+        if let list = node.parent?.parent, list.type == CMARK_NODE_LIST, list.isTightList { return }
+        if entering {
+            html.newlineIfNeeded()
+            html.write("<p>")
+        } else {
+            html.write("</p>\n")
+        }
+    }
+
+    // MARK: Pieces
+
+    /// Assigns the heading's id (a writer's `{#id}` or a slug of its text) and records it.
+    private mutating func headingID(_ node: CmarkNode) -> String {
+        var text = node.plainText
+        var id: String?
+        if let last = node.lastChild, last.type == CMARK_NODE_TEXT, let custom = CustomHeadingID(last.literalString) {
+            truncatedText[last.key] = custom.keptByteCount
+            text = CustomHeadingID(text)?.keptText ?? text
+            if slugger.reserve(custom.id) {
+                id = custom.id
+            } else {
+                let location = SourceLocation(
+                    path: options.path, line: node.line + options.lineOffset, column: node.column)
+                diagnostics.append(
+                    .error("heading id '\(custom.id)' is already used on this page: choose another {#id}", at: location)
+                )
+            }
+        }
+        let resolved = id ?? slugger.uniqueID(for: text)
+        headings.append(
+            Heading(level: node.headingLevel, id: resolved, text: text, line: node.line + options.lineOffset))
+        return resolved
+    }
+
+    private mutating func writeAltText(_ node: CmarkNode, entering: Bool) {
+        guard entering else { return }
+        switch node.type {
+        case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_HTML_INLINE: html.writeEscaped(node.literal)
+        case CMARK_NODE_LINEBREAK, CMARK_NODE_SOFTBREAK: html.write(" ")
+        default: break
+        }
+    }
+
+    private mutating func writeRawHTML(_ node: CmarkNode) {
+        if options.unsafeHTML {
+            html.write(bytes: node.literal)
+        } else {
+            html.write("<!-- raw HTML omitted -->")
+        }
+    }
+
+    private mutating func writeCustom(_ node: CmarkNode, entering: Bool) {
+        html.write(bytes: entering ? node.onEnter : node.onExit)
+    }
+
+    private mutating func writeURL(_ node: CmarkNode) {
+        let url = node.url
+        if options.unsafeHTML || !DangerousURL.matches(url) { html.writeEscapedURL(url) }
+    }
+
+    private mutating func writeTitle(_ node: CmarkNode) {
+        let title = node.title
+        guard !title.isEmpty else { return }
+        html.write("\" title=\"")
+        html.writeEscaped(title)
+    }
+
+    /// `Quick overview` for a block quote whose first paragraph starts with `**Quick overview:**`.
+    static func calloutLabel(_ node: CmarkNode) -> String? {
+        guard let paragraph = node.firstChild, paragraph.type == CMARK_NODE_PARAGRAPH,
+            let strong = paragraph.firstChild, strong.type == CMARK_NODE_STRONG
+        else { return nil }
+        let label = strong.plainText
+        guard label.count > 1, label.hasSuffix(":") else { return nil }
+        return String(label.dropLast())
+    }
+
+    private static func isSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || (0x09...0x0D).contains(byte)
+    }
+}

@@ -1,0 +1,24 @@
+internal import CCmark
+
+/// CommonMark to HTML through cmark's AST: parsed once, walked once.
+///
+/// The output is cmark's own HTML (same escaping, same whitespace) plus what a help center
+/// needs: heading ids, callouts, and claim markers read out and removed.
+public struct MarkdownRenderer: Sendable {
+    public var options: MarkdownOptions
+
+    public init(options: MarkdownOptions = MarkdownOptions()) {
+        self.options = options
+    }
+
+    public func render(_ markdown: String) -> RenderedMarkdown {
+        let document = CmarkDocument(markdown)
+        var walk = HTMLRenderWalk(options: options, capacity: markdown.utf8.count + markdown.utf8.count / 4)
+        walk.render(CmarkNode(document.root))
+        return RenderedMarkdown(
+            html: walk.html.string,
+            headings: walk.headings,
+            claims: walk.claims.collected,
+            diagnostics: walk.claims.diagnostics + walk.diagnostics)
+    }
+}

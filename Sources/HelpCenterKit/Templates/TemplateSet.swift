@@ -1,0 +1,81 @@
+import Foundation
+import Mustache
+
+/// The site's Mustache templates, loaded from `Templates/` and checked before any page is
+/// rendered, so a typo in a partial name fails the build with its location instead of
+/// silently rendering nothing.
+public struct TemplateSet: Sendable {
+    /// The page templates a build needs.
+    public static let requiredNames = ["home", "category", "article"]
+
+    private let library: MustacheLibrary
+    public let names: Set<String>
+
+    /// Loads every `*.mustache` under `directory`; `partials/header.mustache` is `partials/header`.
+    public static func load(directory: String) throws(HelpCenterError) -> TemplateSet {
+        let files = try templateFiles(in: directory)
+        var library = MustacheLibrary()
+        var sources: [String: (path: String, text: String)] = [:]
+        var diagnostics: [Diagnostic] = []
+        for (name, path) in files {
+            do {
+                let text = try SourceFileReader.read(path)
+                sources[name] = (path, text)
+                library.register(try MustacheTemplate(string: text), named: name)
+            } catch let error as HelpCenterError {
+                diagnostics += error.diagnostics
+            } catch let error as MustacheTemplate.ParserError {
+                let location = SourceLocation(
+                    path: path, line: error.context.lineNumber, column: error.context.columnNumber)
+                diagnostics.append(.error("template syntax: \(Self.describe(error.error))", at: location))
+            } catch {
+                diagnostics.append(.error("template syntax: \(error)", at: SourceLocation(path: path)))
+            }
+        }
+        let names = Set(files.map(\.name))
+        for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
+            diagnostics += PartialReferences.unknown(in: source.text, path: source.path, known: names, from: name)
+        }
+        for required in requiredNames where !names.contains(required) {
+            diagnostics.append(
+                .error(
+                    "missing template '\(required)': create \(directory)/\(required).mustache",
+                    at: SourceLocation(path: directory)))
+        }
+        guard diagnostics.isEmpty else { throw HelpCenterError(diagnostics) }
+        return TemplateSet(library: library, names: names)
+    }
+
+    /// Renders the template `name` with `context`.
+    public func render(_ name: String, _ context: [String: Any]) throws(HelpCenterError) -> String {
+        guard let html = library.render(context, withTemplate: name) else {
+            throw HelpCenterError(.error("unknown template '\(name)'", at: SourceLocation(path: "\(name).mustache")))
+        }
+        return html
+    }
+
+    private static func templateFiles(in directory: String) throws(HelpCenterError) -> [(name: String, path: String)] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw HelpCenterError(
+                .error(
+                    "templates folder not found: run helpcenter from the site's root folder or pass --templates PATH",
+                    at: SourceLocation(path: directory)))
+        }
+        let relativePaths = (FileManager.default.subpaths(atPath: directory) ?? []).sorted()
+        return relativePaths.filter { $0.hasSuffix(".mustache") }.map { relative in
+            (String(relative.dropLast(".mustache".count)), directory + "/" + relative)
+        }
+    }
+
+    private static func describe(_ error: any Error) -> String {
+        guard let error = error as? MustacheTemplate.Error else { return "\(error)" }
+        switch error {
+        case .sectionCloseNameIncorrect: return "a closing {{/name}} does not match the section it closes"
+        case .unfinishedName: return "a tag is not closed with }}"
+        case .expectedSectionEnd: return "a {{#section}} is never closed with {{/section}}"
+        case .invalidSetDelimiter: return "invalid {{=<% %>=}} delimiter change"
+        default: return "\(error)"
+        }
+    }
+}

@@ -1,0 +1,48 @@
+import ArgumentParser
+import Foundation
+import HelpCenterKit
+
+extension HelpCenterCommand {
+    /// `helpcenter build`: the site into Public/.
+    struct Build: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Build the static site.",
+            discussion: """
+                Reads site.yml, Templates/ and Content/, then replaces the output folder in one \
+                step: a failed build leaves the previous site untouched.
+                """
+        )
+
+        @Option(name: .long, help: ArgumentHelp("The folder of Markdown articles.", valueName: "path"))
+        var content = "Content"
+
+        @Option(name: .long, help: ArgumentHelp("The folder of Mustache templates and assets/.", valueName: "path"))
+        var templates = "Templates"
+
+        @Option(name: .long, help: ArgumentHelp("Where the site is written (replaced whole).", valueName: "path"))
+        var output = "Public"
+
+        @Option(name: .long, help: ArgumentHelp("The site configuration file.", valueName: "path"))
+        var config = "site.yml"
+
+        @Flag(name: .long, help: "Include articles whose front matter says 'draft: true'.")
+        var drafts = false
+
+        func run() throws {
+            let options = BuildOptions(
+                contentPath: content, templatesPath: templates, outputPath: output, configPath: config,
+                includeDrafts: drafts)
+            let clock = ContinuousClock()
+            let start = clock.now
+            let report = try Diagnostics.reporting { () throws(HelpCenterError) in
+                try SiteBuilder(options: options).build()
+            }
+            Diagnostics.print(report.warnings)
+            let seconds = (clock.now - start).formatted(.units(allowed: [.seconds, .milliseconds], width: .narrow))
+            Diagnostics.say(
+                "Built \(Plural.count(report.pages, "page")) (\(Plural.count(report.articles, "article")) in "
+                    + "\(Plural.count(report.categories, "category", "categories"))) "
+                    + "and \(Plural.count(report.assets, "asset")) into \(output) in \(seconds)")
+        }
+    }
+}

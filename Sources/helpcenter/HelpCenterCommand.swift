@@ -1,0 +1,19 @@
+import ArgumentParser
+
+/// `helpcenter`: builds the help center from Markdown.
+@main
+struct HelpCenterCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "helpcenter",
+        abstract: "Build a help center from Markdown articles.",
+        discussion: """
+            Articles live in Content/<category>/<article>.md with YAML front matter; category \
+            folders describe themselves in _index.md. Templates/ holds the Mustache layouts and \
+            Templates/assets/ the CSS and icons. site.yml names the site.
+
+            Exit status: 0 on success, 1 when the content has problems (each printed as \
+            path:line:col: error: message), 64 on bad usage.
+            """,
+        subcommands: [Build.self, Render.self]
+    )
+}
