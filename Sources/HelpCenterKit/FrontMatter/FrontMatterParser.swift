@@ -23,11 +23,13 @@ public enum FrontMatterParser {
 
     private static func read(_ mapping: Node.Mapping, with reader: inout YAMLReader) -> FrontMatter? {
         var title: String?
+        var hasTitleKey = false
         var matter = FrontMatter(title: "")
         for (keyNode, node) in mapping {
             let key = keyNode.string ?? ""
             switch key {
             case "title":
+                hasTitleKey = true
                 title = reader.string(key, node)
                 if title?.trimmingCharacters(in: .whitespaces).isEmpty ?? true, case .scalar = node {
                     reader.report("'title' is empty: give the page a title", at: node.mark)
@@ -43,6 +45,7 @@ public enum FrontMatterParser {
             }
         }
         guard let title else {
+            guard !hasTitleKey else { return nil }
             reader.report(
                 "missing 'title': add a line like 'title: How to connect Zoom' to the front matter",
                 at: mapping.mark)

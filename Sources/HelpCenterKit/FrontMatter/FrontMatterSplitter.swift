@@ -1,3 +1,5 @@
+import Foundation
+
 /// Finds the `---` fenced YAML block at the top of a Markdown file.
 ///
 /// Kept apart from YAML parsing so the error for a missing or unclosed fence can name the
@@ -13,7 +15,9 @@ enum FrontMatterSplitter {
     }
 
     static func split(_ text: String, path: String) throws(HelpCenterError) -> Parts {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        // Swift reads "\r\n" as one Character, so Windows line endings are normalised first.
+        let normalized = text.contains("\r\n") ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
+        var lines = normalized.split(separator: "\n", omittingEmptySubsequences: false)
         if let first = lines.first, first.hasPrefix("\u{FEFF}") {
             lines[0] = first.dropFirst()
         }
