@@ -39,15 +39,16 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(
             name: "HelpCenterKitTests",
-            dependencies: ["HelpCenterKit"],
+            dependencies: ["HelpCenterKit", "TestSupport"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "CCurlTests", dependencies: ["CCurl"]),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["HelpCenterKit"]
+            dependencies: ["helpcenter", "TestSupport"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -46,7 +46,8 @@ struct CommonMarkSpecTests {
             func join(_ part: [Substring]) -> String {
                 part.isEmpty ? "" : part.joined(separator: "\n").replacingOccurrences(of: "→", with: "\t") + "\n"
             }
-            examples.append(Example(number: examples.count + 1, section: section, markdown: join(markdown), html: join(html)))
+            examples.append(
+                Example(number: examples.count + 1, section: section, markdown: join(markdown), html: join(html)))
         }
         return examples
     }

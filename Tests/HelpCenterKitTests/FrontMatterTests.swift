@@ -82,12 +82,16 @@ struct FrontMatterTests {
         Failure(
             name: "missing title",
             text: "---\ndescription: D\n---\n",
-            expected: ["a.md:2:1: error: missing 'title': add a line like 'title: How to connect Zoom' to the front matter"]
+            expected: [
+                "a.md:2:1: error: missing 'title': add a line like 'title: How to connect Zoom' to the front matter"
+            ]
         ),
         Failure(
             name: "empty front matter",
             text: "---\n---\nBody\n",
-            expected: ["a.md:2:1: error: missing 'title': add a line like 'title: How to connect Zoom' to the front matter"]
+            expected: [
+                "a.md:2:1: error: missing 'title': add a line like 'title: How to connect Zoom' to the front matter"
+            ]
         ),
         Failure(
             name: "empty title",

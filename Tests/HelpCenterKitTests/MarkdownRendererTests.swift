@@ -34,9 +34,10 @@ struct MarkdownRendererTests {
     @Test("a repeated custom id is an error at the heading")
     func repeatedCustomID() {
         let result = render("## A {#x}\n\n## B {#x}\n", lineOffset: 4)
-        #expect(result.diagnostics.map(\.description) == [
-            "a.md:7:1: error: heading id 'x' is already used on this page: choose another {#id}"
-        ])
+        #expect(
+            result.diagnostics.map(\.description) == [
+                "a.md:7:1: error: heading id 'x' is already used on this page: choose another {#id}"
+            ])
     }
 
     @Test("the table of contents holds h2 and h3 only, in order, with levels")
@@ -80,19 +81,23 @@ struct MarkdownRendererTests {
     func dangerousURLs() {
         #expect(render("[x](javascript:alert(1))").html == "<p><a href=\"\">x</a></p>\n")
         #expect(render("[x](JAVASCRIPT:alert(1))").html == "<p><a href=\"\">x</a></p>\n")
-        #expect(render("![x](data:image/png;base64,AA)").html == "<p><img src=\"data:image/png;base64,AA\" alt=\"x\" /></p>\n")
+        #expect(
+            render("![x](data:image/png;base64,AA)").html
+                == "<p><img src=\"data:image/png;base64,AA\" alt=\"x\" /></p>\n")
         #expect(render("[x](javascript:go)", unsafe: true).html == "<p><a href=\"javascript:go\">x</a></p>\n")
     }
 
     @Test("an inline claim marker claims its list item, invisibly, at the marker's line")
     func inlineClaim() {
-        let result = render("Intro\n\n1. First\n2. You will be redirected <!-- claim: connect.redirect-to-zoom -->\n", lineOffset: 5)
+        let result = render(
+            "Intro\n\n1. First\n2. You will be redirected <!-- claim: connect.redirect-to-zoom -->\n", lineOffset: 5)
         #expect(result.html == "<p>Intro</p>\n<ol>\n<li>First</li>\n<li>You will be redirected</li>\n</ol>\n")
-        #expect(result.claims == [
-            Claim(
-                id: "connect.redirect-to-zoom", isManual: false, text: "You will be redirected",
-                location: SourceLocation(path: "a.md", line: 9, column: 27))
-        ])
+        #expect(
+            result.claims == [
+                Claim(
+                    id: "connect.redirect-to-zoom", isManual: false, text: "You will be redirected",
+                    location: SourceLocation(path: "a.md", line: 9, column: 27))
+            ])
     }
 
     @Test("a marker on its own line claims the next block; 'manual' is read")
@@ -123,7 +128,8 @@ struct MarkdownRendererTests {
         "malformed markers, duplicates and dangling markers are errors",
         arguments: [
             (
-                "x <!-- claim: Connect -->", "a.md:1:3: error: claim id 'Connect' is not valid: use lower-case words "
+                "x <!-- claim: Connect -->",
+                "a.md:1:3: error: claim id 'Connect' is not valid: use lower-case words "
                     + "joined by '-', with the flow first and a dot after it, like 'connect.redirect-to-zoom'"
             ),
             (

@@ -1,0 +1,176 @@
+import Foundation
+import TestSupport
+import Testing
+
+@testable import HelpCenterKit
+
+@Suite("Site builder")
+struct SiteBuilderTests {
+    func options(_ site: TemporarySite, drafts: Bool = false) -> BuildOptions {
+        BuildOptions(
+            contentPath: site.path("Content"), templatesPath: site.path("Templates"), outputPath: site.path("Public"),
+            configPath: site.path("site.yml"), includeDrafts: drafts)
+    }
+
+    func build(_ site: TemporarySite, drafts: Bool = false) throws(HelpCenterError) -> BuildReport {
+        try SiteBuilder(options: options(site, drafts: drafts)).build()
+    }
+
+    /// The build's error messages with the temp folder replaced by `<site>`.
+    func messages(_ site: TemporarySite, drafts: Bool = false) -> [String] {
+        do {
+            _ = try build(site, drafts: drafts)
+            return []
+        } catch {
+            return error.diagnostics.map { $0.description.replacingOccurrences(of: site.root.path, with: "<site>") }
+        }
+    }
+
+    @Test("home, category and article pages plus assets, with pretty URLs and ordering by weight then title")
+    func buildsPages() throws {
+        let site = try TemporarySite()
+        try site.write("Content/guides/_index.md", "---\ntitle: Guides\ndescription: How-tos\n---\n")
+        try site.writeArticle("Content/guides/b.md", title: "Beta")
+        try site.writeArticle("Content/guides/a.md", title: "Alpha", extra: "weight: 2\n")
+        try site.writeArticle("Content/guides/c.md", title: "Gamma", extra: "slug: third\nweight: 1\n")
+        let report = try build(site)
+        #expect(report.pages == 5)
+        #expect(report.articles == 3)
+        #expect(
+            Set(try site.tree("Public").keys) == [
+                "index.html", "guides/index.html", "guides/a/index.html", "guides/b/index.html",
+                "guides/third/index.html", "assets/style.css",
+            ])
+        let category = try site.read("Public/guides/index.html")
+        let order = ["/guides/b/", "/guides/third/", "/guides/a/"].map { category.range(of: $0)?.lowerBound }
+        #expect(order.allSatisfy { $0 != nil })
+        #expect(order.compactMap { $0 } == order.compactMap { $0 }.sorted())
+    }
+
+    @Test("template values are HTML-escaped")
+    func escapesValues() throws {
+        let site = try TemporarySite()
+        try site.writeArticle("Content/g/a.md", title: "\"<script>alert(1)</script>\"")
+        _ = try build(site)
+        let page = try site.read("Public/g/a/index.html")
+        #expect(page.contains("<h1>&lt;script&gt;alert(1)&lt;/script&gt;</h1>"))
+        #expect(!page.contains("<script>"))
+    }
+
+    @Test("drafts are left out unless asked for")
+    func drafts() throws {
+        let site = try TemporarySite()
+        try site.writeArticle("Content/g/a.md", title: "A", extra: "draft: true\n")
+        _ = try build(site)
+        #expect(!site.exists("Public/g/a/index.html"))
+        _ = try build(site, drafts: true)
+        #expect(site.exists("Public/g/a/index.html"))
+    }
+
+    @Test("two builds of the same input are byte-identical; stale pages disappear")
+    func deterministicAndClean() throws {
+        let site = try TemporarySite(copyRealContent: true)
+        _ = try build(site)
+        let first = try site.tree("Public")
+        _ = try build(site)
+        #expect(try site.tree("Public") == first)
+        try FileManager.default.removeItem(at: site.url("Content/integrations/using-zoom.md"))
+        _ = try build(site)
+        #expect(!site.exists("Public/integrations/using-zoom/index.html"))
+    }
+
+    @Test("a failed build leaves the previous site exactly as it was and no staging folder behind")
+    func atomic() throws {
+        let site = try TemporarySite(copyRealContent: true)
+        _ = try build(site)
+        let before = try site.tree("Public")
+        try site.write("Content/integrations/broken.md", "---\ntitle: [\n---\n")
+        #expect(throws: HelpCenterError.self) { try build(site) }
+        #expect(try site.tree("Public") == before)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter { $0.hasPrefix(".") }
+        #expect(leftovers.isEmpty)
+    }
+
+    @Test("refuses an output folder that holds the sources")
+    func protectsSources() throws {
+        let site = try TemporarySite()
+        var options = options(site)
+        options.outputPath = site.root.path
+        #expect(throws: HelpCenterError.self) { try SiteBuilder(options: options).build() }
+        #expect(site.exists("Content"))
+        #expect(site.exists("Templates/article.mustache"))
+    }
+
+    @Test("a missing Content folder is one clear error")
+    func missingContent() throws {
+        let site = try TemporarySite()
+        try FileManager.default.removeItem(at: site.url("Content"))
+        #expect(
+            messages(site) == [
+                "<site>/Content: error: content folder not found: run helpcenter from the site's root folder or pass --content PATH"
+            ])
+    }
+
+    @Test("every broken file is reported in one run")
+    func allErrorsTogether() throws {
+        let site = try TemporarySite()
+        try site.write("Content/g/no-title.md", "---\ndescription: x\n---\n")
+        try site.write("Content/g/bad-yaml.md", "---\ntitle: T\ntags: [a\n---\n")
+        try site.write("Content/g/plain.md", "# No front matter\n")
+        #expect(
+            messages(site) == [
+                "<site>/Content/g/bad-yaml.md:4:1: error: invalid YAML: did not find expected ',' or ']' while parsing a flow sequence",
+                "<site>/Content/g/no-title.md:2:1: error: missing 'title': add a line like 'title: How to connect Zoom' to the front matter",
+                "<site>/Content/g/plain.md:1:1: error: missing front matter: start the file with a '---' line, then YAML with at "
+                    + "least 'title: ...', then another '---' line",
+            ])
+    }
+
+    @Test("an unreadable file names the file and the reason")
+    func unreadable() throws {
+        let site = try TemporarySite()
+        try FileManager.default.createDirectory(at: site.url("Content/g"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(
+            atPath: site.path("Content/g/gone.md"), withDestinationPath: "/nonexistent")
+        try Data([0x2D, 0x2D, 0x2D, 0x0A, 0xFF, 0xFE]).write(to: site.url("Content/g/latin1.md"))
+        #expect(
+            messages(site) == [
+                "<site>/Content/g/gone.md: error: cannot read file: No such file or directory",
+                "<site>/Content/g/latin1.md:1: error: file is not UTF-8 text: save it with UTF-8 encoding",
+            ])
+    }
+
+    @Test("claim errors in an article fail the build with the file's line numbers")
+    func claimErrors() throws {
+        let site = try TemporarySite()
+        try site.write("Content/g/a.md", "---\ntitle: A\n---\n\nText <!-- claim: Bad -->\n")
+        #expect(
+            messages(site).first?.hasPrefix("<site>/Content/g/a.md:5:6: error: claim id 'Bad' is not valid") == true)
+    }
+
+    @Test("two articles with one URL are an error")
+    func duplicateSlugs() throws {
+        let site = try TemporarySite()
+        try site.writeArticle("Content/g/a.md", title: "A")
+        try site.writeArticle("Content/g/b.md", title: "B", extra: "slug: a\n")
+        #expect(
+            messages(site) == [
+                "<site>/Content/g/b.md:1:1: error: URL /g/a/ is also the URL of <site>/Content/g/a.md: change 'slug' in one of them"
+            ])
+    }
+
+    @Test("template problems: a missing page template, an unknown partial, bad syntax")
+    func templateErrors() throws {
+        let site = try TemporarySite()
+        try site.writeArticle("Content/g/a.md", title: "A")
+        try FileManager.default.removeItem(at: site.url("Templates/category.mustache"))
+        try site.write("Templates/home.mustache", "{{<base}}{{$main}}\n  {{> partials/sidebar}}{{/main}}{{/base}}")
+        try site.write("Templates/article.mustache", "{{#page}}\n{{title}}\n")
+        #expect(
+            messages(site) == [
+                "<site>/Templates/article.mustache:3:1: error: template syntax: a {{#section}} is never closed with {{/section}}",
+                "<site>/Templates/home.mustache:2:3: error: unknown template 'partials/sidebar' in home: create it or fix the name",
+                "<site>/Templates: error: missing template 'category': create <site>/Templates/category.mustache",
+            ])
+    }
+}
