@@ -1,1 +1,152 @@
+import Foundation
+import TestSupport
 import Testing
+
+/// Runs the built `helpcenter` executable as a writer or CI would, checking exit codes,
+/// output and files.
+@Suite("helpcenter binary")
+struct HelpCenterBinaryTests {
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    /// The `helpcenter` built next to this test bundle.
+    static let binary: URL = {
+        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+            .deletingLastPathComponent().appendingPathComponent("helpcenter")
+        if FileManager.default.isExecutableFile(atPath: beside.path) { return beside }
+        return TemporarySite.repository.appendingPathComponent(".build/debug/helpcenter")
+    }()
+
+    func run(_ arguments: [String], in folder: URL, input: String? = nil) throws -> Run {
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = arguments
+        process.currentDirectoryURL = folder
+        let out = Pipe()
+        let err = Pipe()
+        let stdin = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = stdin
+        try process.run()
+        if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
+        try stdin.fileHandleForWriting.close()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(
+            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+            stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    @Test("build writes the site and prints one summary line")
+    func buildSucceeds() throws {
+        let site = try TemporarySite(copyRealContent: true)
+        let result = try run(["build"], in: site.root)
+        #expect(result.status == 0)
+        #expect(result.stderr.isEmpty)
+        #expect(result.stdout.hasPrefix("Built 3 pages (1 article in 1 category) and 1 asset into Public in "))
+        #expect(site.exists("Public/index.html"))
+        #expect(site.exists("Public/integrations/index.html"))
+        #expect(site.exists("Public/assets/style.css"))
+        #expect(try site.read("Public/integrations/using-zoom/index.html").contains("<h1>How does using Zoom"))
+    }
+
+    @Test("every option is honoured")
+    func options() throws {
+        let site = try TemporarySite(copyRealContent: true)
+        let other = try TemporarySite()
+        try FileManager.default.moveItem(at: site.url("Content"), to: other.url("Articles"))
+        try FileManager.default.moveItem(at: site.url("Templates"), to: other.url("Layouts"))
+        try FileManager.default.moveItem(at: site.url("site.yml"), to: other.url("config.yml"))
+        let result = try run(
+            [
+                "build", "--content", other.path("Articles"), "--templates", other.path("Layouts"), "--output", "Out",
+                "--config", other.path("config.yml"),
+            ], in: site.root)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(site.exists("Out/integrations/using-zoom/index.html"))
+    }
+
+    @Test(
+        "bad input exits 1 with file:line:col, never a crash, and keeps the previous site",
+        arguments: [
+            ("missing content", "rm:Content", "Content: error: content folder not found"),
+            (
+                "bad YAML", "Content/integrations/x.md=---\ntitle: [\n---\n",
+                "Content/integrations/x.md:3:1: error: invalid YAML"
+            ),
+            (
+                "missing title", "Content/integrations/x.md=---\nweight: 1\n---\n",
+                "Content/integrations/x.md:2:1: error: missing 'title'"
+            ),
+            (
+                "unreadable file", "link:Content/integrations/x.md",
+                "Content/integrations/x.md: error: cannot read file: No such file"
+            ),
+            (
+                "unknown template", "Templates/home.mustache={{> nav}}",
+                "Templates/home.mustache:1:1: error: unknown template 'nav'"
+            ),
+            ("missing template", "rm:Templates/article.mustache", "Templates: error: missing template 'article'"),
+        ])
+    func badInput(name: String, change: String, expected: String) throws {
+        let site = try TemporarySite(copyRealContent: true)
+        #expect(try run(["build"], in: site.root).status == 0)
+        let before = try site.tree("Public")
+        if change.hasPrefix("rm:") {
+            try FileManager.default.removeItem(at: site.url(String(change.dropFirst(3))))
+        } else if change.hasPrefix("link:") {
+            try FileManager.default.createSymbolicLink(
+                atPath: site.path(String(change.dropFirst(5))), withDestinationPath: "/nonexistent")
+        } else {
+            let parts = change.split(separator: "=", maxSplits: 1)
+            try site.write(String(parts[0]), String(parts[1]))
+        }
+        let result = try run(["build"], in: site.root)
+        #expect(result.status == 1)
+        #expect(result.stderr.hasPrefix(expected), "\(result.stderr)")
+        #expect(result.stderr.hasSuffix("; nothing was written\n"))
+        #expect(!result.stderr.contains("Fatal error"))
+        #expect(result.stdout.isEmpty)
+        #expect(try site.tree("Public") == before)
+    }
+
+    @Test("bad usage exits 64 and says what is wrong")
+    func badUsage() throws {
+        let site = try TemporarySite()
+        let result = try run(["build", "--colour"], in: site.root)
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("Unknown option '--colour'"))
+    }
+
+    @Test("--help explains the commands and exit codes")
+    func help() throws {
+        let site = try TemporarySite()
+        let result = try run(["--help"], in: site.root)
+        #expect(result.status == 0)
+        for text in ["build", "render", "Exit status: 0 on success, 1 when the content has problems"] {
+            #expect(result.stdout.contains(text))
+        }
+        let build = try run(["build", "--help"], in: site.root)
+        for option in ["--content <path>", "--templates <path>", "--output <path>", "--config <path>", "--drafts"] {
+            #expect(build.stdout.contains(option))
+        }
+    }
+
+    @Test("render prints the body HTML of standard input and exits 1 on a bad claim")
+    func render() throws {
+        let site = try TemporarySite()
+        let good = try run(["render"], in: site.root, input: "## Hi\n\nText <!-- claim: data.x -->\n")
+        #expect(good.status == 0)
+        #expect(good.stdout == "<h2 id=\"hi\">Hi</h2>\n<p>Text</p>\n")
+        let bad = try run(["render", "-"], in: site.root, input: "Text <!-- claim: x -->\n")
+        #expect(bad.status == 1)
+        #expect(bad.stderr.hasPrefix("<stdin>:1:6: error: claim id 'x' is not valid"))
+        let unsafe = try run(["render", "--unsafe"], in: site.root, input: "<b>x</b>\n")
+        #expect(unsafe.stdout == "<p><b>x</b></p>\n")
+    }
+}
