@@ -6,12 +6,21 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "helpcenter", targets: ["helpcenter"]),
+        .executable(name: "verify", targets: ["verify"]),
         .library(name: "HelpCenterKit", targets: ["HelpCenterKit"]),
+        .library(name: "CurlHTTP", targets: ["CurlHTTP"]),
+        .library(name: "ZoomAPI", targets: ["ZoomAPI"]),
+        .library(name: "MockZoom", targets: ["MockZoom"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         .systemLibrary(
@@ -32,6 +41,31 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
+        .target(name: "CurlHTTP", dependencies: ["CCurl"]),
+        .target(
+            name: "ZoomAPI",
+            dependencies: ["CurlHTTP", .product(name: "Crypto", package: "swift-crypto")]
+        ),
+        .target(
+            name: "MockZoom",
+            dependencies: [
+                "CurlHTTP",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "verify",
+            dependencies: [
+                "MockZoom",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .executableTarget(
             name: "helpcenter",
             dependencies: [
@@ -46,9 +80,16 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "CCurlTests", dependencies: ["CCurl"]),
+        .testTarget(name: "OpenAPIValidatorTests", dependencies: ["TestSupport"]),
+        .testTarget(name: "CurlHTTPTests", dependencies: ["CurlHTTP", "MockZoom"]),
+        .testTarget(name: "ZoomAPITests", dependencies: ["ZoomAPI", "MockZoom", "CurlHTTP"]),
+        .testTarget(
+            name: "MockZoomTests",
+            dependencies: ["MockZoom", "ZoomAPI", "CurlHTTP", "TestSupport"]
+        ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["helpcenter", "TestSupport"]
+            dependencies: ["helpcenter", "verify", "TestSupport"]
         ),
     ],
     swiftLanguageModes: [.v6]

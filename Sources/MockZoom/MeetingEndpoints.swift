@@ -1,0 +1,103 @@
+import Foundation
+
+/// `/v2/users/me`, `/v2/users/me/meetings`, `/v2/meetings/{id}`, with Zoom's token checks,
+/// status codes and `{code, message}` errors.
+extension MockZoomEngine {
+    func api(_ request: MockRequest, fault: Fault?) async -> MockResponse {
+        switch fault {
+        case .expiredToken: return .apiError(401, code: 124, "Access token is expired.")
+        case .revokedToken: return .apiError(401, code: 124, "Invalid access token.")
+        default: break
+        }
+        let grant: Grant
+        switch await store.check(accessToken: request.bearerToken, at: clock.now()) {
+        case .invalid: return .apiError(401, code: 124, "Invalid access token.")
+        case .expired: return .apiError(401, code: 124, "Access token is expired.")
+        case .valid(_, let valid): grant = valid
+        }
+        let segments = request.path.split(separator: "/").map(String.init)
+        switch (request.method, segments.dropFirst().first, segments.count) {
+        case ("GET", "users", 3): return user(segments[2])
+        case ("POST", "users", 4) where segments[3] == "meetings":
+            guard isCurrentUser(segments[2]) else { return userNotFound(segments[2]) }
+            return await createMeeting(request, grantID: grant.id)
+        case ("GET", "meetings", 3): return await meeting(segments[2])
+        case ("DELETE", "meetings", 3): return await deleteMeeting(segments[2])
+        default: return .apiError(404, code: 404, "Not found: \(request.method) \(request.path)")
+        }
+    }
+
+    private func isCurrentUser(_ id: String) -> Bool {
+        id == "me" || id == configuration.user.id || id == configuration.user.email
+    }
+
+    private func userNotFound(_ id: String) -> MockResponse {
+        .apiError(404, code: 1001, "User does not exist: \(id).")
+    }
+
+    private func user(_ id: String) -> MockResponse {
+        guard isCurrentUser(id) else { return userNotFound(id) }
+        let user = configuration.user
+        return .json(
+            200,
+            [
+                "id": user.id, "account_id": user.accountID, "email": user.email, "first_name": user.firstName,
+                "last_name": user.lastName, "display_name": "\(user.firstName) \(user.lastName)", "type": 1,
+                "pmi": user.pmi, "timezone": user.timezone, "verified": 1, "status": "active", "language": "en-US",
+                "role_name": "Owner", "cluster": "us05", "account_number": 10_000_001,
+                "created_at": "2024-01-15T09:00:00Z", "user_created_at": "2024-01-15T09:00:00Z",
+            ])
+    }
+
+    private func createMeeting(_ request: MockRequest, grantID: Int) async -> MockResponse {
+        guard let body = try? JSONSerialization.jsonObject(with: Data(request.body)) as? [String: Any] else {
+            return .apiError(400, code: 300, "Request Body should be a valid JSON object.")
+        }
+        let draft: MeetingDraft
+        switch MeetingDraft.validate(body, defaultTimezone: configuration.user.timezone) {
+        case .failure(let invalidFields):
+            return .json(
+                400,
+                [
+                    "code": 300, "message": "Validation Failed.",
+                    "errors": invalidFields.map { ["field": $0, "message": "Invalid field."] },
+                ])
+        case .success(let valid): draft = valid
+        }
+        let id = await store.nextMeetingID()
+        let base = await baseURL()
+        let password = MockRandom.password(length: 6)
+        let record = MeetingRecord(
+            id: id, uuid: MockRandom.base64(byteCount: 16), grantID: grantID, topic: draft.topic, type: draft.type,
+            startTime: draft.startTime, duration: draft.duration, timezone: draft.timezone, agenda: draft.agenda,
+            createdAt: ZoomClockFormat.seconds(clock.now()),
+            startURL: "\(base)/s/\(id)?zak=\(MockRandom.token(byteCount: 48))",
+            joinURL: "\(base)/j/\(id)?pwd=\(MockRandom.token(byteCount: 24)).1", password: password)
+        await store.store(record)
+        return .json(201, MeetingJSON.object(record, user: configuration.user))
+    }
+
+    private func meeting(_ id: String) async -> MockResponse {
+        guard let number = Int64(id), let record = await store.meeting(number) else {
+            return .apiError(404, code: 3001, "Meeting does not exist: \(id).")
+        }
+        return .json(200, MeetingJSON.object(record, user: configuration.user))
+    }
+
+    private func deleteMeeting(_ id: String) async -> MockResponse {
+        guard let number = Int64(id), await store.meeting(number) != nil else {
+            return .apiError(404, code: 3001, "Meeting does not exist: \(id).")
+        }
+        await store.deleteMeeting(number)
+        return MockResponse(status: 204)
+    }
+}
+
+/// Zoom's second-precision UTC timestamps: `2026-11-25T10:00:00Z`.
+enum ZoomClockFormat {
+    static func seconds(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.string(from: date)
+    }
+}

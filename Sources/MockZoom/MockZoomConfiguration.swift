@@ -1,0 +1,99 @@
+/// The Zoom app and user the mock knows, and how it behaves.
+public struct MockZoomConfiguration: Sendable, Hashable {
+    public var app: RegisteredApp
+    public var user: MockUser
+    /// `.automatic` consents at once (a user who already clicked Allow); `.page` shows
+    /// Allow/Decline first.
+    public var consent: ConsentMode
+    /// Access tokens live an hour; Zoom reports `expires_in` 3599.
+    public var accessTokenLifetime: Int
+    /// Authorization codes: 5 minutes, single use.
+    public var codeLifetime: Int
+    /// Zoom's sources disagree (90 days to 15 years), so it is a setting.
+    public var refreshTokenLifetime: Int
+    /// Faults applied to every matching request of this run.
+    public var faults: [FaultRule]
+
+    public init(
+        app: RegisteredApp = RegisteredApp(),
+        user: MockUser = MockUser(),
+        consent: ConsentMode = .automatic,
+        accessTokenLifetime: Int = 3600,
+        codeLifetime: Int = 300,
+        refreshTokenLifetime: Int = 15 * 365 * 86_400,
+        faults: [FaultRule] = []
+    ) {
+        self.app = app
+        self.user = user
+        self.consent = consent
+        self.accessTokenLifetime = accessTokenLifetime
+        self.codeLifetime = codeLifetime
+        self.refreshTokenLifetime = refreshTokenLifetime
+        self.faults = faults
+    }
+
+    public enum ConsentMode: String, Sendable, Hashable {
+        case automatic
+        case page
+    }
+}
+
+/// A Marketplace app as registered with Zoom: its credentials, redirect allow list and
+/// webhook subscription.
+public struct RegisteredApp: Sendable, Hashable {
+    public var clientID: String
+    public var clientSecret: String
+    /// Redirect URLs on the app's allow list; authorize refuses any other.
+    public var redirectURIs: [String]
+    /// Where `app_deauthorized` is POSTed; `nil` means no subscription.
+    public var webhookURL: String?
+    /// The app's webhook Secret Token, the HMAC key of `x-zm-signature`.
+    public var webhookSecret: String
+    /// Space-separated scopes granted to the app's tokens.
+    public var scope: String
+
+    public init(
+        clientID: String = "mock-client-id",
+        clientSecret: String = "mock-client-secret",
+        redirectURIs: [String] = ["http://127.0.0.1:8090/integrations/zoom/callback"],
+        webhookURL: String? = nil,
+        webhookSecret: String = "mock-webhook-secret",
+        scope: String = "meeting:read:meeting meeting:write:meeting meeting:delete:meeting user:read:user"
+    ) {
+        self.clientID = clientID
+        self.clientSecret = clientSecret
+        self.redirectURIs = redirectURIs
+        self.webhookURL = webhookURL
+        self.webhookSecret = webhookSecret
+        self.scope = scope
+    }
+}
+
+/// The Zoom user who signs in and consents.
+public struct MockUser: Sendable, Hashable {
+    public var id: String
+    public var accountID: String
+    public var email: String
+    public var firstName: String
+    public var lastName: String
+    public var timezone: String
+    public var pmi: Int64
+
+    public init(
+        id: String = "KDcuGIm1QgePTO8WbOqwIQ",
+        accountID: String = "Eabc1DEFghiLHMA",
+        email: String = "host@example.com",
+        firstName: String = "Mock",
+        lastName: String = "Host",
+        timezone: String = "UTC",
+        pmi: Int64 = 3_542_471_135
+    ) {
+        self.id = id
+        self.accountID = accountID
+        self.email = email
+        self.firstName = firstName
+        self.lastName = lastName
+        self.timezone = timezone
+        self.pmi = pmi
+    }
+}

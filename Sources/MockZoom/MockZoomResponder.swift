@@ -1,0 +1,38 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import NIOCore
+
+/// Adapts Hummingbird's requests to the engine's plain values and back.
+struct MockZoomResponder: HTTPResponder {
+    typealias Context = BasicRequestContext
+    let engine: MockZoomEngine
+
+    func respond(to request: Request, context: BasicRequestContext) async throws -> Response {
+        var request = request
+        let body = try await request.collectBody(upTo: 1 << 20)
+        var headers: [String: String] = [:]
+        for field in request.headers { headers[field.name.canonicalName] = field.value }
+        var query: [String: String] = [:]
+        for (key, value) in request.uri.queryParameters {
+            query[String(key)] = String(value).removingPercentEncoding ?? String(value)
+        }
+        let mockRequest = MockRequest(
+            method: request.method.rawValue, path: request.uri.path, query: query, headers: headers,
+            body: Array(buffer: body))
+        let answer = await engine.handle(mockRequest)
+        var fields = HTTPFields()
+        for (name, value) in answer.headers {
+            if let field = HTTPField.Name(name) { fields.append(HTTPField(name: field, value: value)) }
+        }
+        guard !answer.dropConnection else {
+            // Promise a body, then fail while writing it: the server closes the connection mid-response.
+            return Response(
+                status: .ok, headers: fields,
+                body: ResponseBody(contentLength: 64) { _ in throw MockZoomError("connection dropped on purpose") })
+        }
+        return Response(
+            status: HTTPResponse.Status(code: answer.status), headers: fields,
+            body: ResponseBody(byteBuffer: ByteBuffer(bytes: answer.body)))
+    }
+}

@@ -1,0 +1,77 @@
+import CurlHTTP
+import Foundation
+
+/// Sends requests to Zoom and turns its answers into values or `ZoomError`s.
+struct ZoomTransport: Sendable {
+    let timeouts: TimeoutsConfiguration
+    let client = CurlHTTPClient()
+
+    func send(
+        _ method: HTTPRequest.Method, _ url: String, headers: [(name: String, value: String)], body: [UInt8]? = nil
+    ) async throws(ZoomError) -> HTTPResponse {
+        let request = HTTPRequest(
+            method, url, headers: headers, body: body,
+            timeouts: Timeouts(connect: timeouts.connect, total: timeouts.total))
+        do {
+            return try await client.send(request)
+        } catch {
+            throw ZoomError(status: nil, kind: .transport(error))
+        }
+    }
+
+    static let decoder: JSONDecoder = {
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        return decoder
+    }()
+
+    static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        encoder.outputFormatting = [.sortedKeys]
+        return encoder
+    }()
+
+    static func decode<Value: Decodable>(_ response: HTTPResponse) throws(ZoomError) -> Value {
+        do {
+            return try decoder.decode(Value.self, from: Data(response.body))
+        } catch {
+            throw ZoomError(status: response.status, kind: .invalidResponse("\(Value.self): \(error)"))
+        }
+    }
+
+    /// `{"reason": ..., "error": ...}` from `/oauth/*`, with any secret we sent scrubbed out
+    /// (Zoom echoes a bad authorization code in `reason`).
+    static func oauthError(_ response: HTTPResponse, secrets: [String]) -> ZoomError {
+        struct Body: Decodable {
+            var reason: String?
+            var error: String?
+        }
+        let body = try? decoder.decode(Body.self, from: Data(response.body))
+        let reason = scrub(body?.reason ?? response.bodyText.prefix(200).description, secrets: secrets)
+        return ZoomError(status: response.status, kind: .oauth(error: body?.error ?? "unknown", reason: reason))
+    }
+
+    /// `{"code": ..., "message": ...}` from `/v2/*`; 429 becomes `.rateLimited`.
+    static func apiError(_ response: HTTPResponse, secrets: [String]) -> ZoomError {
+        struct Body: Decodable {
+            var code: Int?
+            var message: String?
+        }
+        let body = try? decoder.decode(Body.self, from: Data(response.body))
+        let message = scrub(body?.message ?? response.bodyText.prefix(200).description, secrets: secrets)
+        if response.status == 429 {
+            let limit = RateLimit(
+                retryAfter: response.header("Retry-After"), category: response.header("X-RateLimit-Category"),
+                type: response.header("X-RateLimit-Type"),
+                limit: response.header("X-RateLimit-Limit").flatMap { Int($0) },
+                remaining: response.header("X-RateLimit-Remaining").flatMap { Int($0) }, message: message)
+            return ZoomError(status: 429, kind: .rateLimited(limit))
+        }
+        return ZoomError(status: response.status, kind: .api(code: body?.code ?? response.status, message: message))
+    }
+
+    static func scrub(_ text: String, secrets: [String]) -> String {
+        secrets.filter { !$0.isEmpty }.reduce(text) { $0.replacingOccurrences(of: $1, with: "‹redacted›") }
+    }
+}

@@ -1,0 +1,117 @@
+import ArgumentParser
+import Foundation
+import MockZoom
+import Synchronization
+
+/// `verify mock-zoom`: Mock Zoom as a standalone server, for manual walks and for `verify --backend url`.
+struct MockZoomCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "mock-zoom",
+        abstract: "Run a mock Zoom (OAuth, Meeting API, webhooks) on 127.0.0.1.",
+        discussion: """
+            OAuth is served at /oauth/authorize, /oauth/token and /oauth/revoke, the API at /v2/..., \
+            and the mock's controls at /_mock/: GET /_mock/journal, POST /_mock/faults \
+            (fault=rate-limit|500|503|delay=MS|drop|created-response-lost|expired-token|revoked-token, \
+            optional method=, path=, times=), POST /_mock/clock/advance?seconds=N, \
+            POST /_mock/marketplace/uninstall, GET /_mock/webhooks, GET /_mock/meetings. \
+            A request header X-Mock-Fault applies a fault to that request only.
+
+            Prints "listening on http://127.0.0.1:PORT" once ready; stops on Ctrl-C or SIGTERM.
+            """
+    )
+
+    @Option(help: "The port to listen on; 0 picks a free one.")
+    var port = 8089
+
+    @Option(help: "The address to listen on. Only loopback addresses are sensible.")
+    var host = "127.0.0.1"
+
+    @Option(name: .customLong("client-id"), help: "The registered app's client ID.")
+    var clientID = RegisteredApp().clientID
+
+    @Option(name: .customLong("client-secret"), help: "The registered app's client secret.")
+    var clientSecret = RegisteredApp().clientSecret
+
+    @Option(name: .customLong("redirect-uri"), help: "A redirect URL on the app's allow list (repeatable).")
+    var redirectURIs: [String] = RegisteredApp().redirectURIs
+
+    @Option(name: .customLong("webhook-url"), help: "Where app_deauthorized is POSTed (default: no subscription).")
+    var webhookURL: String?
+
+    @Option(name: .customLong("webhook-secret"), help: "The app's webhook secret token (HMAC key).")
+    var webhookSecret = RegisteredApp().webhookSecret
+
+    @Option(help: "automatic: consent at once; page: show Allow/Decline.")
+    var consent = "automatic"
+
+    @Option(
+        name: .customLong("fault"), help: "A fault for every request of this run, e.g. 503 or delay=2000 (repeatable).")
+    var faults: [String] = []
+
+    func validate() throws {
+        guard (0...65_535).contains(port) else { throw ValidationError("--port must be 0...65535") }
+        guard MockZoomConfiguration.ConsentMode(rawValue: consent) != nil else {
+            throw ValidationError("--consent must be 'automatic' or 'page'")
+        }
+        for fault in faults where Fault(fault) == nil {
+            throw ValidationError("unknown --fault '\(fault)'; see --help for the list")
+        }
+    }
+
+    func run() async throws {
+        let app = RegisteredApp(
+            clientID: clientID, clientSecret: clientSecret, redirectURIs: redirectURIs, webhookURL: webhookURL,
+            webhookSecret: webhookSecret)
+        let configuration = MockZoomConfiguration(
+            app: app, consent: MockZoomConfiguration.ConsentMode(rawValue: consent) ?? .automatic,
+            faults: faults.compactMap(Fault.init).map { FaultRule($0) })
+        let server = MockZoomServer(configuration: configuration)
+        do {
+            try await server.start(host: host, port: port)
+        } catch {
+            FileHandle.standardError.write(Data("error: cannot listen on \(host):\(port): \(error)\n".utf8))
+            throw ExitCode.failure
+        }
+        FileHandle.standardOutput.write(Data("listening on \(server.baseURL)\n".utf8))
+        FileHandle.standardError.write(
+            Data("app \(clientID), redirect \(redirectURIs.joined(separator: ", ")); Ctrl-C stops\n".utf8))
+        await TerminationSignal.wait()
+        await server.stop()
+    }
+}
+
+/// Waits for SIGINT or SIGTERM, so the server can shut down cleanly instead of being killed.
+enum TerminationSignal {
+    static func wait() async {
+        let queue = DispatchQueue(label: "verify.signals")
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            let once = OnceFlag()
+            let sources = [SIGINT, SIGTERM].map { number -> any DispatchSourceSignal in
+                signal(number, SIG_IGN)
+                let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
+                source.setEventHandler { if once.claim() { continuation.resume() } }
+                source.resume()
+                return source
+            }
+            SignalSources.keep(sources)
+        }
+    }
+}
+
+/// Keeps the signal sources alive for the life of the process.
+enum SignalSources {
+    private static let retained = Mutex<[any DispatchSourceSignal]>([])
+    static func keep(_ sources: [any DispatchSourceSignal]) { retained.withLock { $0 = sources } }
+}
+
+/// True exactly once, from whichever thread asks first.
+final class OnceFlag: Sendable {
+    private let claimed = Mutex(false)
+
+    func claim() -> Bool {
+        claimed.withLock { claimed in
+            defer { claimed = true }
+            return !claimed
+        }
+    }
+}
