@@ -84,24 +84,19 @@ struct MockZoomCommand: AsyncParsableCommand {
 enum TerminationSignal {
     static func wait() async {
         let queue = DispatchQueue(label: "verify.signals")
+        let once = OnceFlag()
+        var sources: [any DispatchSourceSignal] = []
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            let once = OnceFlag()
-            let sources = [SIGINT, SIGTERM].map { number -> any DispatchSourceSignal in
+            sources = [SIGINT, SIGTERM].map { number in
                 signal(number, SIG_IGN)
                 let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
                 source.setEventHandler { if once.claim() { continuation.resume() } }
                 source.resume()
                 return source
             }
-            SignalSources.keep(sources)
         }
+        withExtendedLifetime(sources) {}
     }
-}
-
-/// Keeps the signal sources alive for the life of the process.
-enum SignalSources {
-    private static let retained = Mutex<[any DispatchSourceSignal]>([])
-    static func keep(_ sources: [any DispatchSourceSignal]) { retained.withLock { $0 = sources } }
 }
 
 /// True exactly once, from whichever thread asks first.
