@@ -5,8 +5,10 @@ final class ResponseCollector {
 
     /// A header line; a new status line (after a redirect or `100 Continue`) starts over.
     func addHeaderLine(_ bytes: UnsafeRawBufferPointer) {
-        var line = String(decoding: bytes, as: UTF8.self)
-        while line.hasSuffix("\n") || line.hasSuffix("\r") { line.removeLast() }
+        // Trim CR LF as bytes: Swift reads "\r\n" as one Character, which no "\n" suffix test matches.
+        var end = bytes.count
+        while end > 0, bytes[end - 1] == 0x0A || bytes[end - 1] == 0x0D { end -= 1 }
+        let line = String(decoding: bytes[0..<end], as: UTF8.self)
         if line.hasPrefix("HTTP/") {
             headers = []
             return
