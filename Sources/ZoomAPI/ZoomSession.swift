@@ -24,10 +24,10 @@ public actor ZoomSession {
         return tokens.accessToken
     }
 
-    /// Rotates the tokens now; concurrent callers share one refresh.
+    /// Rotates the tokens now; concurrent callers share one refresh and all see its result.
     public func refresh() async throws(ZoomError) {
         if let refreshInFlight {
-            _ = try await Self.value(of: refreshInFlight)
+            tokens = try await Self.value(of: refreshInFlight)
             return
         }
         let oauth = self.oauth
@@ -40,18 +40,17 @@ public actor ZoomSession {
         await onRotate(newTokens)
     }
 
-    /// Runs `call` with a valid token, refreshing once and retrying if Zoom says it expired.
+    /// Runs `call` with a valid token; if Zoom says the token expired, refreshes once (unless
+    /// another caller already did) and retries.
     public func withMeetingsClient<Value: Sendable>(
         _ call: @Sendable (ZoomMeetingsClient, Secret) async throws(ZoomError) -> Value
     ) async throws(ZoomError) -> Value {
         let token = try await accessToken()
-        let client = ZoomMeetingsClient(configuration: oauth.configuration, tokens: tokens)
         do {
-            return try await call(client, token)
-        } catch  where error.isExpiredToken {
-            try await refresh()
-            return try await call(
-                ZoomMeetingsClient(configuration: oauth.configuration, tokens: tokens), tokens.accessToken)
+            return try await call(ZoomMeetingsClient(configuration: oauth.configuration, tokens: tokens), token)
+        } catch where error.isExpiredToken {
+            if tokens.accessToken == token { try await refresh() }
+            return try await call(ZoomMeetingsClient(configuration: oauth.configuration, tokens: tokens), tokens.accessToken)
         }
     }
 
