@@ -85,7 +85,10 @@ let package = Package(
         .testTarget(name: "ZoomAPITests", dependencies: ["ZoomAPI", "MockZoom", "CurlHTTP"]),
         .testTarget(
             name: "MockZoomTests",
-            dependencies: ["MockZoom", "ZoomAPI", "CurlHTTP", "TestSupport"]
+            dependencies: [
+                "MockZoom", "ZoomAPI", "CurlHTTP", "TestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
         ),
         .testTarget(
             name: "EndToEndTests",
