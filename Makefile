@@ -25,6 +25,7 @@ deps:
 
 release: deps
 	$(SWIFT) build -c release --product helpcenter
+	$(SWIFT) build -c release --product verify
 
 ## site: the help center into Public/.
 site: release

@@ -92,7 +92,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["helpcenter", "verify", "TestSupport"]
+            dependencies: ["helpcenter", "verify", "TestSupport", "CurlHTTP", "ZoomAPI"]
         ),
     ],
     swiftLanguageModes: [.v6]

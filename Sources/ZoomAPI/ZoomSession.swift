@@ -48,9 +48,10 @@ public actor ZoomSession {
         let token = try await accessToken()
         do {
             return try await call(ZoomMeetingsClient(configuration: oauth.configuration, tokens: tokens), token)
-        } catch where error.isExpiredToken {
+        } catch  where error.isExpiredToken {
             if tokens.accessToken == token { try await refresh() }
-            return try await call(ZoomMeetingsClient(configuration: oauth.configuration, tokens: tokens), tokens.accessToken)
+            return try await call(
+                ZoomMeetingsClient(configuration: oauth.configuration, tokens: tokens), tokens.accessToken)
         }
     }
 

@@ -83,7 +83,8 @@ struct CurlHTTPClientTests {
     func timeout() async throws {
         try await withMock { server in
             let request = HTTPRequest(
-                .get, server.baseURL + "/v2/users/me?access_token=SECRET-IN-QUERY", headers: [("X-Mock-Fault", "delay=2000")],
+                .get, server.baseURL + "/v2/users/me?access_token=SECRET-IN-QUERY",
+                headers: [("X-Mock-Fault", "delay=2000")],
                 timeouts: Timeouts(connect: .seconds(2), total: .milliseconds(300)))
             let error = try #require(throws: CurlHTTPError.self) { try client.perform(request) }
             #expect(error.isTimeout)

@@ -13,7 +13,8 @@ struct ZoomFixture {
     static let redirectURI = "http://127.0.0.1:8090/integrations/zoom/callback"
 
     static func start(
-        _ mock: MockZoomConfiguration = MockZoomConfiguration(), timeouts: TimeoutsConfiguration = TimeoutsConfiguration()
+        _ mock: MockZoomConfiguration = MockZoomConfiguration(),
+        timeouts: TimeoutsConfiguration = TimeoutsConfiguration()
     ) async throws -> ZoomFixture {
         let server = MockZoomServer(configuration: mock)
         try await server.start()
@@ -22,12 +23,15 @@ struct ZoomFixture {
             oauthBaseURL: server.baseURL, apiBaseURL: "http://127.0.0.1:1", timeouts: timeouts)
         let clock = server.clock
         return ZoomFixture(
-            server: server, configuration: configuration, oauth: ZoomOAuthClient(configuration: configuration) { clock.now() })
+            server: server, configuration: configuration,
+            oauth: ZoomOAuthClient(configuration: configuration) { clock.now() })
     }
 
     /// Follows the authorize URL as a browser would (the mock consents at once) and returns
     /// the redirect it sends the user to.
-    func consent(_ request: AuthorizationRequest, extraHeaders: [(name: String, value: String)] = []) async throws -> String {
+    func consent(_ request: AuthorizationRequest, extraHeaders: [(name: String, value: String)] = []) async throws
+        -> String
+    {
         let response = try await CurlHTTPClient().send(HTTPRequest(.get, request.url, headers: extraHeaders))
         #expect(response.status == 302)
         return try #require(response.header("Location"))
@@ -51,7 +55,8 @@ struct ZoomFixture {
 extension Test {
     /// Runs `body` with a started fixture and always stops it.
     static func withZoom(
-        _ mock: MockZoomConfiguration = MockZoomConfiguration(), timeouts: TimeoutsConfiguration = TimeoutsConfiguration(),
+        _ mock: MockZoomConfiguration = MockZoomConfiguration(),
+        timeouts: TimeoutsConfiguration = TimeoutsConfiguration(),
         _ body: (ZoomFixture) async throws -> Void
     ) async throws {
         let fixture = try await ZoomFixture.start(mock, timeouts: timeouts)

@@ -116,7 +116,8 @@ struct ZoomOAuthTests {
             let rotations = RotationLog()
             let session = ZoomSession(tokens: tokens, oauth: zoom.oauth) { await rotations.add($0) }
             zoom.server.clock.advance(by: 3600)
-            let whoAmI: @Sendable (ZoomMeetingsClient, Secret) async throws(ZoomError) -> ZoomUser = { (client, token) async throws(ZoomError) -> ZoomUser in
+            let whoAmI: @Sendable (ZoomMeetingsClient, Secret) async throws(ZoomError) -> ZoomUser = {
+                (client, token) async throws(ZoomError) -> ZoomUser in
                 try await client.currentUser(accessToken: token)
             }
             async let one = session.withMeetingsClient(whoAmI)
@@ -142,7 +143,9 @@ struct ZoomOAuthTests {
             #expect(api.status == 401)
             #expect(api.kind == .api(code: 124, message: "Invalid access token."))
             #expect(api.isInvalidToken && !api.isExpiredToken)
-            let refresh = try await #require(throws: ZoomError.self) { try await zoom.oauth.refresh(tokens.refreshToken) }
+            let refresh = try await #require(throws: ZoomError.self) {
+                try await zoom.oauth.refresh(tokens.refreshToken)
+            }
             #expect(refresh.kind == .oauth(error: "invalid_grant", reason: "Invalid Token!"))
         }
     }
@@ -166,7 +169,8 @@ struct ZoomOAuthTests {
             let callback = try #require(AuthorizationCallback(redirectURL: try await zoom.consent(request)))
             let tokens = try await zoom.oauth.exchange(code: callback.code, codeVerifier: request.codeVerifier)
             let texts = [
-                "\(tokens)", String(reflecting: tokens.accessToken), "\(request)", "\(callback)", "\(zoom.configuration)",
+                "\(tokens)", String(reflecting: tokens.accessToken), "\(request)", "\(callback)",
+                "\(zoom.configuration)",
                 String(reflecting: zoom.configuration),
             ]
             let secrets = [
