@@ -57,10 +57,26 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        .target(
+            name: "ZoomIntegration",
+            dependencies: [
+                "ZoomAPI",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "DocVerify",
+            dependencies: ["HelpCenterKit", "ZoomIntegration", "ZoomAPI", "MockZoom", "CurlHTTP"]
+        ),
         .executableTarget(
             name: "verify",
             dependencies: [
                 "MockZoom",
+                "DocVerify",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
@@ -82,6 +98,11 @@ let package = Package(
         .testTarget(name: "CCurlTests", dependencies: ["CCurl"]),
         .testTarget(name: "OpenAPIValidatorTests", dependencies: ["TestSupport"]),
         .testTarget(name: "CurlHTTPTests", dependencies: ["CurlHTTP", "MockZoom"]),
+        .testTarget(
+            name: "ZoomIntegrationTests",
+            dependencies: ["ZoomIntegration", "ZoomAPI", "MockZoom", "CurlHTTP"]
+        ),
+        .testTarget(name: "DocVerifyTests", dependencies: ["DocVerify", "MockZoom", "TestSupport"]),
         .testTarget(name: "ZoomAPITests", dependencies: ["ZoomAPI", "MockZoom", "CurlHTTP"]),
         .testTarget(
             name: "MockZoomTests",

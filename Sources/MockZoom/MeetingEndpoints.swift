@@ -18,6 +18,9 @@ extension MockZoomEngine {
         let segments = request.path.split(separator: "/").map(String.init)
         switch (request.method, segments.dropFirst().first, segments.count) {
         case ("GET", "users", 3): return user(segments[2])
+        case ("GET", "users", 4) where segments[3] == "meetings":
+            guard isCurrentUser(segments[2]) else { return userNotFound(segments[2]) }
+            return await listMeetings(grantUser: grant.userID)
         case ("POST", "users", 4) where segments[3] == "meetings":
             guard isCurrentUser(segments[2]) else { return userNotFound(segments[2]) }
             return await createMeeting(request, grantID: grant.id)
@@ -75,6 +78,17 @@ extension MockZoomEngine {
             joinURL: "\(base)/j/\(id)?pwd=\(MockRandom.token(byteCount: 24)).1", password: password)
         await store.store(record)
         return .json(201, MeetingJSON.object(record, user: configuration.user))
+    }
+
+    /// `GET /v2/users/me/meetings`: one page of the user's meetings, summaries only (no `start_url`).
+    private func listMeetings(grantUser: String) async -> MockResponse {
+        let meetings = await store.allMeetings().map { MeetingJSON.summary($0, user: configuration.user) }
+        return .json(
+            200,
+            [
+                "page_size": 300, "page_number": 1, "page_count": 1, "total_records": meetings.count,
+                "next_page_token": "", "meetings": meetings,
+            ])
     }
 
     private func meeting(_ id: String) async -> MockResponse {

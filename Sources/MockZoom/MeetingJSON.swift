@@ -73,4 +73,16 @@ enum MeetingJSON {
         if let agenda = meeting.agenda { object["agenda"] = agenda }
         return object
     }
+
+    /// An item of the list endpoint: no host link, agenda cut to 250 characters, as Zoom does.
+    static func summary(_ meeting: MeetingRecord, user: MockUser) -> [String: Any] {
+        var object: [String: Any] = [
+            "uuid": meeting.uuid, "id": meeting.id, "host_id": user.id, "topic": meeting.topic, "type": meeting.type,
+            "duration": meeting.duration, "timezone": meeting.timezone, "created_at": meeting.createdAt,
+            "join_url": meeting.joinURL,
+        ]
+        if let start = meeting.startTime { object["start_time"] = start }
+        if let agenda = meeting.agenda { object["agenda"] = String(agenda.prefix(250)) }
+        return object
+    }
 }

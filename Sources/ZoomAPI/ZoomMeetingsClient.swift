@@ -27,6 +27,13 @@ public struct ZoomMeetingsClient: Sendable {
         return try await call(.post, "/users/me/meetings", accessToken: accessToken, body: body, expect: 201)
     }
 
+    /// The user's scheduled meetings (first page of up to 300; summaries carry no host link).
+    public func listMeetings(accessToken: Secret) async throws(ZoomError) -> [MeetingSummary] {
+        let page: MeetingPage = try await call(
+            .get, "/users/me/meetings?type=scheduled&page_size=300", accessToken: accessToken, expect: 200)
+        return page.meetings
+    }
+
     public func meeting(id: Int64, accessToken: Secret) async throws(ZoomError) -> Meeting {
         try await call(.get, "/meetings/\(id)", accessToken: accessToken, expect: 200)
     }

@@ -71,3 +71,17 @@ public enum ZoomTime {
         ISO8601DateFormatter().date(from: text)
     }
 }
+
+/// An item of `GET /v2/users/me/meetings`.
+public struct MeetingSummary: Sendable, Hashable, Codable {
+    public var id: Int64
+    public var uuid: String?
+    public var topic: String?
+    public var agenda: String?
+    public var startTime: String?
+    public var joinUrl: String?
+}
+
+struct MeetingPage: Decodable {
+    var meetings: [MeetingSummary]
+}

@@ -9,8 +9,7 @@ import ZoomAPI
 /// OAuth bodies have the shapes quoted in the facts file.
 @Suite("Mock Zoom conformance with Zoom's OpenAPI spec")
 struct ConformanceTests {
-    static let specURL = TemporarySite.repository.deletingLastPathComponent()
-        .appendingPathComponent("shared/zoom/zoom-meeting-api.openapi.json")
+    static let specURL = ZoomSpecFile.url
     /// Live extras Zoom returns on create that its spec omits (see zoom-api-facts.md §3.1).
     static let createExtras: Set<String> = ["uuid", "host_id", "status"]
 
@@ -37,6 +36,11 @@ struct ConformanceTests {
             #expect(fetched.status == 200)
             let getSchema = try spec.responseSchema(path: "/meetings/{meetingId}", method: "get", status: 200)
             #expect(spec.validate(try mock.json(fetched), against: getSchema) == [])
+
+            let list = try await mock.send(.get, "/v2/users/me/meetings?type=scheduled", token: tokens.accessToken)
+            let listSchema = try spec.responseSchema(path: "/users/{userId}/meetings", method: "get", status: 200)
+            #expect(spec.validate(try mock.json(list), against: listSchema) == [])
+            #expect((try mock.json(list)["meetings"] as? [Any])?.count == 1)
 
             let user = try await mock.send(.get, "/v2/users/me", token: tokens.accessToken)
             let userSchema = try spec.responseSchema(path: "/users/{userId}", method: "get", status: 200)

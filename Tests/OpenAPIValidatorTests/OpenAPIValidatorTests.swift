@@ -2,10 +2,8 @@ import Foundation
 import TestSupport
 import Testing
 
-/// The real Zoom spec, next to the checkout: `<repo>/../shared/zoom/zoom-meeting-api.openapi.json`.
-private let zoomSpecURL = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent().appendingPathComponent("shared/zoom/zoom-meeting-api.openapi.json")
+/// Zoom's real spec, vendored in the repository.
+private let zoomSpecURL = ZoomSpecFile.url
 
 /// Parsed once: the file is 1.9 MB.
 private let zoomSpec = Result { try OpenAPISpec(contentsOf: zoomSpecURL) }

@@ -73,3 +73,10 @@ public final class TemporarySite: @unchecked Sendable {
         try write(relative, "---\ntitle: \(title)\n\(extra)---\n\(body)\n")
     }
 }
+
+/// Zoom's published Meeting API spec, vendored from shared/zoom with its SOURCE.md so tests
+/// run from any checkout.
+public enum ZoomSpecFile {
+    public static let url = TemporarySite.repository.appendingPathComponent(
+        "Tests/Fixtures/zoom/zoom-meeting-api.openapi.json")
+}

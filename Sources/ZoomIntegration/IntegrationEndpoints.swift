@@ -1,0 +1,73 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Logging
+import ServiceLifecycle
+import Synchronization
+
+/// The product's two Zoom URLs, served on 127.0.0.1: the OAuth redirect target
+/// (`/integrations/zoom/callback`) and the webhook endpoint (`/integrations/zoom/webhook`).
+public final class IntegrationEndpoints: Sendable {
+    public static let callbackPath = "/integrations/zoom/callback"
+    public static let webhookPath = "/integrations/zoom/webhook"
+
+    private let running = Mutex<(group: ServiceGroup?, task: Task<Void, any Error>?)>((nil, nil))
+    private let address = Mutex<String>("")
+
+    public init() {}
+
+    /// `http://127.0.0.1:PORT` once started.
+    public var baseURL: String { address.withLock { $0 } }
+
+    /// Serves `integration` until `stop()`.
+    public func start(_ integration: ZoomIntegrationService, port: Int = 0) async throws {
+        let router = Router()
+        router.get(RouterPath(stringLiteral: Self.callbackPath)) { request, _ -> Response in
+            let redirect = "http://127.0.0.1\(request.uri.string)"
+            do {
+                try await integration.completeConnect(redirectURL: redirect)
+                return Self.html(.ok, "<h1>Zoom connected</h1><p>You can close this window.</p>")
+            } catch {
+                return Self.html(.badRequest, "<h1>Zoom was not connected</h1><p>\(error)</p>")
+            }
+        }
+        router.post(RouterPath(stringLiteral: Self.webhookPath)) { request, _ -> Response in
+            var request = request
+            let body = String(buffer: try await request.collectBody(upTo: 1 << 20))
+            var headers: [String: String] = [:]
+            for field in request.headers { headers[field.name.canonicalName] = field.value }
+            let answer = await integration.handleWebhook(headers: headers, body: body)
+            return Response(
+                status: HTTPResponse.Status(code: answer.status), headers: [.contentType: "application/json"],
+                body: ResponseBody(byteBuffer: ByteBuffer(string: answer.body)))
+        }
+        var logger = Logger(label: "IntegrationEndpoints")
+        logger.logLevel = .error
+        let bound = AsyncStream.makeStream(of: Int?.self)
+        let app = Application(
+            router: router, configuration: ApplicationConfiguration(address: .hostname("127.0.0.1", port: port)),
+            onServerRunning: { bound.continuation.yield($0.localAddress?.port) }, logger: logger)
+        let group = ServiceGroup(services: [app], gracefulShutdownSignals: [], logger: logger)
+        let task = Task { try await group.run() }
+        running.withLock { $0 = (group, task) }
+        for await port in bound.stream {
+            address.withLock { $0 = "http://127.0.0.1:\(port ?? 0)" }
+            return
+        }
+    }
+
+    public func stop() async {
+        let (group, task) = running.withLock { state in
+            defer { state = (nil, nil) }
+            return state
+        }
+        await group?.triggerGracefulShutdown()
+        _ = try? await task?.value
+    }
+
+    private static func html(_ status: HTTPResponse.Status, _ body: String) -> Response {
+        Response(
+            status: status, headers: [.contentType: "text/html; charset=utf-8"],
+            body: ResponseBody(byteBuffer: ByteBuffer(string: "<!DOCTYPE html><title>Zoom</title>\(body)")))
+    }
+}

@@ -1,0 +1,22 @@
+import ZoomAPI
+
+/// What the integration reports to the product's UI.
+public enum IntegrationError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The callback's `state` is unknown or was already used: a forged or replayed redirect.
+    case unknownAuthorizationState
+    /// The redirect carried no code (the user declined, or the URL is not Zoom's callback).
+    case authorizationDenied(String)
+    case unknownBooking(String)
+    case zoom(ZoomError)
+    case storage(String)
+
+    public var description: String {
+        switch self {
+        case .unknownAuthorizationState: "the Zoom authorization response does not match a pending request"
+        case .authorizationDenied(let reason): "Zoom authorization was not granted: \(reason)"
+        case .unknownBooking(let id): "no booking \(id)"
+        case .zoom(let error): "\(error)"
+        case .storage(let detail): "state storage failed: \(detail)"
+        }
+    }
+}

@@ -1,0 +1,60 @@
+import Foundation
+import ZoomAPI
+
+/// A valhallgames.net account's Zoom connection: OAuth tokens and whose Zoom account they
+/// open. Nothing is installed on the Zoom side; these tokens are all there is.
+public struct ZoomConnection: Sendable, Hashable, Codable {
+    public var accountID: String
+    public var zoomUserID: String
+    public var tokens: TokenSet
+}
+
+/// A booking, as valhallgames.net stores it.
+public struct Booking: Sendable, Hashable, Codable {
+    public var id: String
+    public var accountID: String
+    public var topic: String
+    public var scheduledAt: Date
+    public var durationMinutes: Int
+    /// Set by the user's explicit confirmation; creating a booking does not confirm it.
+    public var isConfirmed: Bool
+    /// The only Zoom data kept with a booking.
+    public var zoomMeeting: ZoomMeetingLink?
+    /// Set just before asking Zoom for a meeting, so a crash or a lost answer is reconciled
+    /// instead of creating a second meeting.
+    var creationStarted: Bool
+
+    /// What a booking carries in the meeting's agenda, to find its meeting again.
+    var zoomKey: String { "valhallgames-booking:\(id)" }
+}
+
+/// Exactly what is stored of a Zoom meeting: its id, the host link and the participant link.
+public struct ZoomMeetingLink: Sendable, Hashable, Codable {
+    public var meetingID: Int64
+    public var hostLink: String
+    public var participantLink: String
+}
+
+/// The article's checklist when a meeting link is missing.
+public enum TroubleshootingCondition: String, Sendable, Hashable, Codable, CaseIterable {
+    /// "Your Zoom account is still connected"
+    case zoomNotConnected
+    /// "The booking has been successfully confirmed"
+    case bookingNotConfirmed
+    /// "The scheduled time has not already passed"
+    case scheduledTimePassed
+}
+
+/// One call the integration made to Zoom, for proving which calls happened after what.
+public struct ZoomCallRecord: Sendable, Hashable, Codable {
+    public var accountID: String
+    public var operation: String
+    public var time: Date
+}
+
+/// A pending authorization: the account that started it and the PKCE verifier.
+struct PendingAuthorization: Codable {
+    var accountID: String
+    var codeVerifier: Secret
+    var createdAt: Date
+}

@@ -1,0 +1,113 @@
+import Foundation
+import ZoomAPI
+
+extension ZoomIntegrationService {
+    /// A booking made by a user; no meeting yet.
+    public func createBooking(
+        accountID: String, topic: String, scheduledAt: Date, durationMinutes: Int = 30
+    ) async throws(IntegrationError) -> Booking {
+        let booking = Booking(
+            id: UUID().uuidString.lowercased(), accountID: accountID, topic: topic, scheduledAt: scheduledAt,
+            durationMinutes: durationMinutes, isConfirmed: false, zoomMeeting: nil, creationStarted: false)
+        try save(booking)
+        if defects.contains(.meetingBeforeConfirmation) { return try await attachMeeting(to: booking) }
+        return booking
+    }
+
+    /// The user confirms: a meeting is created when Zoom is connected and the time is ahead.
+    /// Confirming again never creates a second meeting.
+    public func confirmBooking(_ id: String) async throws(IntegrationError) -> Booking {
+        guard var booking = store.booking(id) else { throw .unknownBooking(id) }
+        booking.isConfirmed = true
+        try save(booking)
+        guard booking.zoomMeeting == nil, isConnected(accountID: booking.accountID) || hasLeakedSession(booking),
+            booking.scheduledAt > now()
+        else { return booking }
+        return try await attachMeeting(to: booking)
+    }
+
+    public func booking(_ id: String) -> Booking? { store.booking(id) }
+
+    /// Which of the article's three conditions keep this booking from having a link.
+    public func diagnose(_ id: String) throws(IntegrationError) -> [TroubleshootingCondition] {
+        guard let booking = store.booking(id) else { throw .unknownBooking(id) }
+        var failing: [TroubleshootingCondition] = []
+        if !isConnected(accountID: booking.accountID) { failing.append(.zoomNotConnected) }
+        if !booking.isConfirmed { failing.append(.bookingNotConfirmed) }
+        if booking.scheduledAt <= now() { failing.append(.scheduledTimePassed) }
+        return failing
+    }
+
+    private func hasLeakedSession(_ booking: Booking) -> Bool {
+        defects.contains(.callsAfterDisconnect) && sessions[booking.accountID] != nil
+    }
+
+    private func save(_ booking: Booking) throws(IntegrationError) {
+        do { try store.save(booking) } catch { throw .storage("\(error)") }
+    }
+
+    /// Creates the booking's one meeting, surviving 429, 5xx, timeouts and lost answers: after
+    /// any answer that may hide a created meeting, it looks the meeting up by the booking's key
+    /// before trying again.
+    private func attachMeeting(to booking: Booking) async throws(IntegrationError) -> Booking {
+        guard let session = session(for: booking.accountID) else { return booking }
+        var booking = booking
+        var lookFirst = booking.creationStarted
+        booking.creationStarted = true
+        try save(booking)
+        var lastError: ZoomError?
+        for _ in 0..<8 {
+            do {
+                var meeting = lookFirst ? try await findMeeting(for: booking, with: session) : nil
+                if meeting == nil { meeting = try await createMeeting(for: booking, with: session) }
+                guard let meeting else { continue }
+                booking.zoomMeeting = ZoomMeetingLink(
+                    meetingID: meeting.id, hostLink: meeting.startUrl, participantLink: meeting.joinUrl)
+                if defects.contains(.storesExtraMeetingData) { booking.topic += " | \(meeting)" }
+                booking.creationStarted = false
+                try save(booking)
+                return booking
+            } catch let error as ZoomError {
+                lastError = error
+                if case .rateLimited(let limit) = error.kind {
+                    await pause(.seconds(min(Int(limit.retryAfter ?? "1") ?? 1, 5)))
+                    lookFirst = false
+                } else if error.outcomeUnknown {
+                    await pause(.milliseconds(50))
+                    lookFirst = true
+                } else {
+                    throw .zoom(error)
+                }
+            } catch let error as IntegrationError {
+                throw error
+            } catch {
+                throw .storage("\(error)")
+            }
+        }
+        throw .zoom(lastError ?? ZoomError(status: nil, kind: .invalidResponse("no attempt made")))
+    }
+
+    private func createMeeting(for booking: Booking, with session: ZoomSession) async throws(ZoomError) -> Meeting {
+        record(booking.accountID, "meetings.create")
+        let request = MeetingRequest(
+            topic: booking.topic, startTime: booking.scheduledAt, duration: booking.durationMinutes, timezone: "UTC",
+            agenda: booking.zoomKey)
+        return try await session.withMeetingsClient { (client, token) async throws(ZoomError) -> Meeting in
+            try await client.createMeeting(request, accessToken: token)
+        }
+    }
+
+    /// The meeting whose agenda carries the booking's key, if Zoom has one.
+    private func findMeeting(for booking: Booking, with session: ZoomSession) async throws(ZoomError) -> Meeting? {
+        record(booking.accountID, "meetings.list")
+        let key = booking.zoomKey
+        let found = try await session.withMeetingsClient { (client, token) async throws(ZoomError) -> Int64? in
+            try await client.listMeetings(accessToken: token).first { $0.agenda?.hasPrefix(key) == true }?.id
+        }
+        guard let found else { return nil }
+        record(booking.accountID, "meetings.get")
+        return try await session.withMeetingsClient { (client, token) async throws(ZoomError) -> Meeting in
+            try await client.meeting(id: found, accessToken: token)
+        }
+    }
+}

@@ -1,0 +1,58 @@
+import Crypto
+import Foundation
+
+/// What the webhook endpoint answers Zoom.
+public struct WebhookAnswer: Sendable, Hashable {
+    public var status: Int
+    public var body: String
+}
+
+extension ZoomIntegrationService {
+    /// Zoom's deauthorization webhook: only correctly signed, fresh, first-time deliveries are
+    /// acted on; `app_deauthorized` deletes the user's tokens and ends all calls, like Disconnect.
+    public func handleWebhook(headers: [String: String], body: String) async -> WebhookAnswer {
+        guard let timestamp = headers["x-zm-request-timestamp"], let signature = headers["x-zm-signature"] else {
+            return WebhookAnswer(status: 401, body: #"{"error":"unsigned"}"#)
+        }
+        guard let seconds = TimeInterval(timestamp), abs(now().timeIntervalSince1970 - seconds) <= 300 else {
+            return WebhookAnswer(status: 401, body: #"{"error":"stale timestamp"}"#)
+        }
+        let expected = "v0=" + Self.hmacHex("v0:\(timestamp):\(body)", key: webhookSecret.revealed)
+        guard Self.constantTimeEqual(expected, signature) else {
+            return WebhookAnswer(status: 401, body: #"{"error":"bad signature"}"#)
+        }
+        guard (try? store.firstSighting(of: signature)) == true else {
+            return WebhookAnswer(status: 409, body: #"{"error":"replayed"}"#)
+        }
+        guard let event = try? JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Any] else {
+            return WebhookAnswer(status: 400, body: #"{"error":"not JSON"}"#)
+        }
+        let payload = event["payload"] as? [String: Any] ?? [:]
+        switch event["event"] as? String {
+        case "endpoint.url_validation":
+            let plain = payload["plainToken"] as? String ?? ""
+            let encrypted = Self.hmacHex(plain, key: webhookSecret.revealed)
+            return WebhookAnswer(status: 200, body: #"{"encryptedToken":"\#(encrypted)","plainToken":"\#(plain)"}"#)
+        case "app_deauthorized":
+            let zoomUser = payload["user_id"] as? String
+            for connection in store.connections() where connection.zoomUserID == zoomUser {
+                forget(connection.accountID)
+            }
+            return WebhookAnswer(status: 200, body: "{}")
+        default:
+            return WebhookAnswer(status: 200, body: "{}")
+        }
+    }
+
+    static func hmacHex(_ text: String, key: String) -> String {
+        HMAC<SHA256>.authenticationCode(for: Data(text.utf8), using: SymmetricKey(data: Data(key.utf8)))
+            .map { String(format: "%02x", $0) }.joined()
+    }
+
+    static func constantTimeEqual(_ lhs: String, _ rhs: String) -> Bool {
+        let left = Array(lhs.utf8)
+        let right = Array(rhs.utf8)
+        guard left.count == right.count else { return false }
+        return zip(left, right).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
+    }
+}

@@ -1,0 +1,129 @@
+import Foundation
+import ZoomAPI
+
+/// valhallgames.net's Zoom integration, as the help article describes it: connect through
+/// Zoom's authorization, a meeting per confirmed future booking, troubleshooting, disconnect,
+/// and what is kept afterwards.
+public actor ZoomIntegrationService {
+    public let configuration: ZoomConfiguration
+    /// The app's webhook Secret Token: the key of Zoom's `x-zm-signature`.
+    let webhookSecret: Secret
+    public let store: IntegrationStateStore
+    let oauth: ZoomOAuthClient
+    let now: @Sendable () -> Date
+    let pause: @Sendable (Duration) async -> Void
+    let defects: Defects
+    var sessions: [String: ZoomSession] = [:]
+    public private(set) var calls: [ZoomCallRecord] = []
+
+    /// Deliberate breakages, so `verify`'s tests can prove each claim's check notices them.
+    public struct Defects: OptionSet, Sendable {
+        public let rawValue: Int
+        public init(rawValue: Int) { self.rawValue = rawValue }
+        /// Creates the meeting when the booking is created, before any confirmation.
+        public static let meetingBeforeConfirmation = Defects(rawValue: 1)
+        /// Keeps using the tokens after a disconnect.
+        public static let callsAfterDisconnect = Defects(rawValue: 2)
+        /// Stores the whole Zoom meeting (passwords, topic, ...) with the booking.
+        public static let storesExtraMeetingData = Defects(rawValue: 4)
+    }
+
+    /// - Parameters:
+    ///   - now: the clock bookings and tokens are judged by.
+    ///   - pause: how retries wait (tests shorten it).
+    public init(
+        configuration: ZoomConfiguration, webhookSecret: Secret, store: IntegrationStateStore,
+        now: @escaping @Sendable () -> Date = Date.init,
+        pause: @escaping @Sendable (Duration) async -> Void = { try? await Task.sleep(for: $0) }, defects: Defects = []
+    ) {
+        self.configuration = configuration
+        self.webhookSecret = webhookSecret
+        self.store = store
+        self.oauth = ZoomOAuthClient(configuration: configuration, now: now)
+        self.now = now
+        self.pause = pause
+        self.defects = defects
+    }
+
+    // MARK: Connect
+
+    /// Step 5 of "Connecting Zoom": the Zoom URL the user is redirected to.
+    public func startConnect(accountID: String) throws(IntegrationError) -> URL {
+        let request = oauth.authorizationRequest()
+        do {
+            try store.save(
+                PendingAuthorization(accountID: accountID, codeVerifier: request.codeVerifier, createdAt: now()),
+                state: request.state)
+        } catch {
+            throw .storage("\(error)")
+        }
+        return URL(string: request.url) ?? URL(fileURLWithPath: "/")
+    }
+
+    /// Step 6: Zoom sent the user back; check `state`, trade the code, remember the connection.
+    @discardableResult
+    public func completeConnect(redirectURL: String) async throws(IntegrationError) -> ZoomConnection {
+        let items = URLComponents(string: redirectURL)?.queryItems ?? []
+        guard let state = items.first(where: { $0.name == "state" })?.value,
+            let pending = store.takePending(state: state)
+        else { throw .unknownAuthorizationState }
+        guard let code = items.first(where: { $0.name == "code" })?.value else {
+            throw .authorizationDenied(items.first { $0.name == "error" }?.value ?? "no code in the redirect")
+        }
+        do {
+            record(pending.accountID, "oauth.exchange")
+            let tokens = try await oauth.exchange(code: Secret(code), codeVerifier: pending.codeVerifier)
+            record(pending.accountID, "users.me")
+            let user = try await ZoomMeetingsClient(configuration: configuration, tokens: tokens)
+                .currentUser(accessToken: tokens.accessToken)
+            let connection = ZoomConnection(accountID: pending.accountID, zoomUserID: user.id, tokens: tokens)
+            try store.save(connection)
+            sessions[pending.accountID] = nil
+            return connection
+        } catch let error as ZoomError {
+            throw .zoom(error)
+        } catch {
+            throw .storage("\(error)")
+        }
+    }
+
+    /// "Zoom connected" on the Integrations page.
+    public func isConnected(accountID: String) -> Bool {
+        store.connection(accountID) != nil
+    }
+
+    // MARK: Disconnect
+
+    /// "Click the Delete icon": revoke at Zoom, delete the tokens here at once, call Zoom no more.
+    public func disconnect(accountID: String) async {
+        guard let connection = store.connection(accountID) else { return }
+        forget(accountID)
+        record(accountID, "oauth.revoke")
+        try? await oauth.revoke(connection.tokens.refreshToken)
+    }
+
+    /// Deletes the account's tokens and any session built on them.
+    func forget(_ accountID: String) {
+        store.deleteConnection(accountID)
+        if !defects.contains(.callsAfterDisconnect) { sessions[accountID] = nil }
+    }
+
+    func record(_ accountID: String, _ operation: String) {
+        calls.append(ZoomCallRecord(accountID: accountID, operation: operation, time: now()))
+    }
+
+    /// The session for an account's stored tokens, persisting each rotation (unless the
+    /// connection was deleted meanwhile, which must not bring it back).
+    func session(for accountID: String) -> ZoomSession? {
+        if let session = sessions[accountID] { return session }
+        guard let connection = store.connection(accountID) else { return nil }
+        let store = self.store
+        let session = ZoomSession(tokens: connection.tokens, oauth: oauth) { tokens in
+            guard var current = store.connection(accountID) else { return }
+            current.tokens = tokens
+            try? store.save(current)
+        }
+        sessions[accountID] = session
+        return session
+    }
+}
