@@ -38,6 +38,7 @@ let package = Package(
             dependencies: [
                 "CCmark",
                 .product(name: "Yams", package: "Yams"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
@@ -70,7 +71,10 @@ let package = Package(
         ),
         .target(
             name: "DocVerify",
-            dependencies: ["HelpCenterKit", "ZoomIntegration", "ZoomAPI", "MockZoom", "CurlHTTP"]
+            dependencies: [
+                "HelpCenterKit", "ZoomIntegration", "ZoomAPI", "MockZoom", "CurlHTTP",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
         .executableTarget(
             name: "verify",

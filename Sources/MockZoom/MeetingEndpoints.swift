@@ -67,7 +67,8 @@ extension MockZoomEngine {
                 ])
         case .success(let valid): draft = valid
         }
-        let id = await store.nextMeetingID()
+        let id =
+            configuration.misbehaviours.contains(.duplicateMeetingIDs) ? 11_111_111_111 : await store.nextMeetingID()
         let base = await baseURL()
         let password = MockRandom.password(length: 6)
         let record = MeetingRecord(
@@ -75,7 +76,9 @@ extension MockZoomEngine {
             startTime: draft.startTime, duration: draft.duration, timezone: draft.timezone, agenda: draft.agenda,
             createdAt: ZoomClockFormat.seconds(clock.now()),
             startURL: "\(base)/s/\(id)?zak=\(MockRandom.token(byteCount: 48))",
-            joinURL: "\(base)/j/\(id)?pwd=\(MockRandom.token(byteCount: 24)).1", password: password)
+            joinURL: configuration.misbehaviours.contains(.meetingWithoutJoinURL)
+                ? "" : "\(base)/j/\(id)?pwd=\(MockRandom.token(byteCount: 24)).1",
+            password: password)
         await store.store(record)
         return .json(201, MeetingJSON.object(record, user: configuration.user))
     }

@@ -13,6 +13,8 @@ public struct MockZoomConfiguration: Sendable, Hashable {
     public var refreshTokenLifetime: Int
     /// Faults applied to every matching request of this run.
     public var faults: [FaultRule]
+    /// Broken promises, for proving that `verify` notices each one.
+    public var misbehaviours: Set<Misbehaviour>
 
     public init(
         app: RegisteredApp = RegisteredApp(),
@@ -21,7 +23,8 @@ public struct MockZoomConfiguration: Sendable, Hashable {
         accessTokenLifetime: Int = 3600,
         codeLifetime: Int = 300,
         refreshTokenLifetime: Int = 15 * 365 * 86_400,
-        faults: [FaultRule] = []
+        faults: [FaultRule] = [],
+        misbehaviours: Set<Misbehaviour> = []
     ) {
         self.app = app
         self.user = user
@@ -30,6 +33,17 @@ public struct MockZoomConfiguration: Sendable, Hashable {
         self.codeLifetime = codeLifetime
         self.refreshTokenLifetime = refreshTokenLifetime
         self.faults = faults
+        self.misbehaviours = misbehaviours
+    }
+
+    /// Ways the mock can break Zoom's behaviour on purpose (mutation testing of `verify`).
+    public enum Misbehaviour: String, Sendable, Hashable, CaseIterable {
+        /// `/oauth/revoke` answers success but the tokens keep working.
+        case revokeDoesNotRevoke = "revoke-does-not-revoke"
+        /// Meetings come back with an empty `join_url`.
+        case meetingWithoutJoinURL = "meeting-without-join-url"
+        /// Every meeting gets the same id.
+        case duplicateMeetingIDs = "duplicate-meeting-ids"
     }
 
     public enum ConsentMode: String, Sendable, Hashable {

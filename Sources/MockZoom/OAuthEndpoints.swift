@@ -106,7 +106,7 @@ extension MockZoomEngine {
         guard let token = request.formFields["token"], let grantID = await store.grantID(forAnyToken: token) else {
             return .oauthError("invalid_request", "Invalid Token!")
         }
-        await deauthorize(grantIDs: [grantID])
+        if !configuration.misbehaviours.contains(.revokeDoesNotRevoke) { await deauthorize(grantIDs: [grantID]) }
         return .json(200, ["status": "success"])
     }
 

@@ -13,16 +13,23 @@ public final class IntegrationEndpoints: Sendable {
 
     private let running = Mutex<(group: ServiceGroup?, task: Task<Void, any Error>?)>((nil, nil))
     private let address = Mutex<String>("")
+    private let attached = Mutex<ZoomIntegrationService?>(nil)
 
     public init() {}
 
     /// `http://127.0.0.1:PORT` once started.
     public var baseURL: String { address.withLock { $0 } }
 
-    /// Serves `integration` until `stop()`.
-    public func start(_ integration: ZoomIntegrationService, port: Int = 0) async throws {
+    /// Routes requests to `integration` from now on; until then they get 503.
+    public func attach(_ integration: ZoomIntegrationService) {
+        attached.withLock { $0 = integration }
+    }
+
+    /// Binds 127.0.0.1:`port` (0 picks one) and serves until `stop()`.
+    public func start(port: Int = 0) async throws {
         let router = Router()
         router.get(RouterPath(stringLiteral: Self.callbackPath)) { request, _ -> Response in
+            guard let integration = self.attached.withLock({ $0 }) else { return Self.html(.serviceUnavailable, "") }
             let redirect = "http://127.0.0.1\(request.uri.string)"
             do {
                 try await integration.completeConnect(redirectURL: redirect)
@@ -32,6 +39,7 @@ public final class IntegrationEndpoints: Sendable {
             }
         }
         router.post(RouterPath(stringLiteral: Self.webhookPath)) { request, _ -> Response in
+            guard let integration = self.attached.withLock({ $0 }) else { return Self.html(.serviceUnavailable, "") }
             var request = request
             let body = String(buffer: try await request.collectBody(upTo: 1 << 20))
             var headers: [String: String] = [:]

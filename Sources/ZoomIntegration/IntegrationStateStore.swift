@@ -41,7 +41,8 @@ public struct IntegrationStateStore: Sendable {
 
     func booking(_ id: String) -> Booking? { read("bookings", id) }
     func save(_ booking: Booking) throws { try write(booking, "bookings", booking.id) }
-    func bookings() -> [Booking] { all("bookings") }
+    /// Every booking, for reports and checks.
+    public func bookings() -> [Booking] { all("bookings") }
 
     // MARK: Webhook replay protection
 

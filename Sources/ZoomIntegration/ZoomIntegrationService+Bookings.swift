@@ -63,7 +63,9 @@ extension ZoomIntegrationService {
                 guard let meeting else { continue }
                 booking.zoomMeeting = ZoomMeetingLink(
                     meetingID: meeting.id, hostLink: meeting.startUrl, participantLink: meeting.joinUrl)
-                if defects.contains(.storesExtraMeetingData) { booking.topic += " | \(meeting)" }
+                if defects.contains(.storesExtraMeetingData) {
+                    booking.topic += " | \(meeting.password ?? "") \(meeting.uuid ?? "") \(meeting.hostEmail ?? "")"
+                }
                 booking.creationStarted = false
                 try save(booking)
                 return booking

@@ -5,10 +5,10 @@ import ZoomAPI
 /// Zoom's authorization, a meeting per confirmed future booking, troubleshooting, disconnect,
 /// and what is kept afterwards.
 public actor ZoomIntegrationService {
-    public let configuration: ZoomConfiguration
+    public nonisolated let configuration: ZoomConfiguration
     /// The app's webhook Secret Token: the key of Zoom's `x-zm-signature`.
     let webhookSecret: Secret
-    public let store: IntegrationStateStore
+    public nonisolated let store: IntegrationStateStore
     let oauth: ZoomOAuthClient
     let now: @Sendable () -> Date
     let pause: @Sendable (Duration) async -> Void
@@ -125,5 +125,33 @@ public actor ZoomIntegrationService {
         }
         sessions[accountID] = session
         return session
+    }
+}
+
+extension ZoomIntegrationService {
+    /// The integration's clock (the mock's, in tests).
+    public func currentTime() -> Date { now() }
+
+    /// The stored connection, for evidence in checks.
+    public func connection(accountID: String) -> ZoomConnection? { store.connection(accountID) }
+
+    /// The Zoom calls this account made at or after `time`.
+    public func calls(accountID: String, since time: Date) -> [ZoomCallRecord] {
+        calls.filter { $0.accountID == accountID && $0.time >= time }
+    }
+}
+
+extension ZoomIntegrationService {
+    /// Deletes every meeting this integration created that it can still reach, then revokes
+    /// every connection: what a live verification run leaves behind is nothing.
+    public func removeEverythingCreated() async {
+        for booking in store.bookings() {
+            guard let meeting = booking.zoomMeeting, let session = session(for: booking.accountID) else { continue }
+            record(booking.accountID, "meetings.delete")
+            try? await session.withMeetingsClient { (client, token) async throws(ZoomError) -> Void in
+                try await client.deleteMeeting(id: meeting.meetingID, accessToken: token)
+            }
+        }
+        for connection in store.connections() { await disconnect(accountID: connection.accountID) }
     }
 }

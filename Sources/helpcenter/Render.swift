@@ -23,7 +23,7 @@ extension HelpCenterCommand {
             }
             let rendered = MarkdownRenderer(options: MarkdownOptions(unsafeHTML: unsafe, path: path)).render(markdown)
             Diagnostics.print(rendered.diagnostics)
-            FileHandle.standardOutput.write(Data(rendered.html.utf8))
+            try? FileHandle.standardOutput.write(contentsOf: Data(rendered.html.utf8))
             if rendered.diagnostics.contains(where: { $0.severity == .error }) { throw ExitCode.failure }
         }
     }

@@ -69,12 +69,14 @@ struct MockZoomCommand: AsyncParsableCommand {
         do {
             try await server.start(host: host, port: port)
         } catch {
-            FileHandle.standardError.write(Data("error: cannot listen on \(host):\(port): \(error)\n".utf8))
+            try? FileHandle.standardError.write(
+                contentsOf: Data("error: cannot listen on \(host):\(port): \(error)\n".utf8))
             throw ExitCode.failure
         }
-        FileHandle.standardOutput.write(Data("listening on \(server.baseURL)\n".utf8))
-        FileHandle.standardError.write(
-            Data("app \(clientID), redirect \(redirectURIs.joined(separator: ", ")); Ctrl-C stops\n".utf8))
+        try? FileHandle.standardOutput.write(contentsOf: Data("listening on \(server.baseURL)\n".utf8))
+        try? FileHandle.standardError.write(
+            contentsOf:
+                Data("app \(clientID), redirect \(redirectURIs.joined(separator: ", ")); Ctrl-C stops\n".utf8))
         await TerminationSignal.wait()
         await server.stop()
     }

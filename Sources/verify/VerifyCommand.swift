@@ -7,8 +7,14 @@ struct VerifyCommand: AsyncParsableCommand {
         commandName: "verify",
         abstract: "Execute the flows the help articles document against Zoom, and serve a mock Zoom.",
         discussion: """
-            Exit status: 0 on success, 1 when something failed, 64 on bad usage.
+            Claims are <!-- claim: flow.name --> markers in Content/**/*.md; each is bound to a \
+            check in Swift that drives the Zoom integration against a backend. verify.lock holds \
+            the claim texts QA accepted.
+
+            Exit status: 0 when every claim is verified (or manual) and nothing drifted, 1 when \
+            anything is red, 64 on bad usage.
             """,
-        subcommands: [MockZoomCommand.self]
+        subcommands: [RunCommand.self, LintCommand.self, AcceptCommand.self, MockZoomCommand.self],
+        defaultSubcommand: RunCommand.self
     )
 }

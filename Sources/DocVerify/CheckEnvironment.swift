@@ -1,0 +1,44 @@
+import CurlHTTP
+import Foundation
+import MockZoom
+import ZoomAPI
+import ZoomIntegration
+
+public typealias ZoomIntegrationServiceHandle = ZoomIntegrationService
+
+/// One check's world: a fresh integration with its own state, wired to the backend's Zoom.
+public struct CheckEnvironment: Sendable {
+    public let integration: ZoomIntegrationService
+    public let backendName: String
+    /// How the user consents at Zoom, given the authorize URL and the account connecting.
+    let consent: @Sendable (URL, String) async throws -> Void
+    /// Zoom's request journal when the backend has one (the mocks do; real Zoom does not).
+    let journal: @Sendable () async -> [JournalEntry]?
+    /// What a user does under App Marketplace → Manage → Installed Apps → Uninstall.
+    let uninstall: @Sendable (ZoomConnection) async throws -> Void
+    let cleanup: @Sendable () async -> Void
+
+    public func now() async -> Date { await integration.currentTime() }
+
+    /// "Connecting Zoom", steps 5 and 6: redirect to Zoom, consent, return connected.
+    @discardableResult
+    public func connect(_ accountID: String) async throws -> URL {
+        let url = try await integration.startConnect(accountID: accountID)
+        try await consent(url, accountID)
+        return url
+    }
+
+    /// Zoom API calls (`/v2/...`) recorded at Zoom since `time`, or `nil` when Zoom keeps no journal.
+    public func apiCalls(since time: Date) async -> [JournalEntry]? {
+        await journal()?.filter { $0.time >= time && $0.path.hasPrefix("/v2/") }
+    }
+
+    public func uninstallFromMarketplace(_ connection: ZoomConnection) async throws {
+        try await uninstall(connection)
+    }
+
+    /// A client for probing Zoom directly with a token, as evidence (e.g. that it is dead).
+    public func probe(_ connection: ZoomConnection) async -> ZoomMeetingsClient {
+        ZoomMeetingsClient(configuration: integration.configuration, tokens: connection.tokens)
+    }
+}

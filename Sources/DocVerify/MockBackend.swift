@@ -1,0 +1,69 @@
+import CurlHTTP
+import Foundation
+import MockZoom
+import ZoomAPI
+import ZoomIntegration
+
+/// Mock Zoom in-process on 127.0.0.1:0, one per check, with the integration's callback and
+/// webhook endpoints registered as the app's redirect and webhook URLs.
+public struct MockBackend: VerifyBackend {
+    public let name = "mock"
+    /// Broken Zoom behaviour, to prove checks catch it.
+    public var misbehaviours: Set<MockZoomConfiguration.Misbehaviour>
+    /// Broken integration behaviour, likewise.
+    public var defects: ZoomIntegrationService.Defects
+    /// Faults injected into every environment (the fault matrix).
+    public var faults: [FaultRule]
+    /// Keeps each check's state in a folder below this one; `nil` uses temp folders, removed after.
+    public var stateRoot: URL?
+
+    public init(
+        misbehaviours: Set<MockZoomConfiguration.Misbehaviour> = [], defects: ZoomIntegrationService.Defects = [],
+        faults: [FaultRule] = [], stateRoot: URL? = nil
+    ) {
+        self.misbehaviours = misbehaviours
+        self.defects = defects
+        self.faults = faults
+        self.stateRoot = stateRoot
+    }
+
+    public func makeEnvironment() async throws -> CheckEnvironment {
+        let endpoints = IntegrationEndpoints()
+        try await endpoints.start()
+        let webhookSecret = "verify-webhook-\(UUID().uuidString)"
+        let app = RegisteredApp(
+            clientID: "verify-client", clientSecret: "verify-secret-\(UUID().uuidString)",
+            redirectURIs: [endpoints.baseURL + IntegrationEndpoints.callbackPath],
+            webhookURL: endpoints.baseURL + IntegrationEndpoints.webhookPath, webhookSecret: webhookSecret)
+        let server = MockZoomServer(
+            configuration: MockZoomConfiguration(app: app, faults: faults, misbehaviours: misbehaviours))
+        try await server.start()
+        let clock = server.clock
+        let store = IntegrationStateStore.forCheck(under: stateRoot)
+        let keepState = stateRoot != nil
+        let integration = ZoomIntegrationService(
+            configuration: ZoomConfiguration(
+                clientID: app.clientID, clientSecret: Secret(app.clientSecret), redirectURI: app.redirectURIs[0],
+                oauthBaseURL: server.baseURL, apiBaseURL: server.baseURL),
+            webhookSecret: Secret(webhookSecret), store: store, now: { clock.now() },
+            pause: { _ in try? await Task.sleep(for: .milliseconds(5)) }, defects: defects)
+        endpoints.attach(integration)
+        return CheckEnvironment(
+            integration: integration, backendName: name,
+            consent: { url, _ in
+                // A signed-in user who clicks Allow: the browser follows Zoom's redirect to our callback.
+                let response = try await CurlHTTPClient().send(
+                    HTTPRequest(.get, url.absoluteString, followRedirects: true))
+                guard response.status == 200 else {
+                    throw VerifyError.backend("the callback answered \(response.status): \(response.bodyText)")
+                }
+            },
+            journal: { await server.journal() },
+            uninstall: { _ in await server.uninstall() },
+            cleanup: {
+                await server.stop()
+                await endpoints.stop()
+                if !keepState { try? FileManager.default.removeItem(at: store.directory) }
+            })
+    }
+}

@@ -1,0 +1,107 @@
+import CurlHTTP
+import Foundation
+import MockZoom
+import ZoomAPI
+import ZoomIntegration
+
+/// A Zoom reached over the network: a standalone Mock Zoom (`--backend url`) or the real Zoom
+/// (`--backend live`). Same code, other base URLs and credentials.
+public struct RemoteBackend: VerifyBackend {
+    public enum Consent: String, Sendable, CaseIterable {
+        /// Request the authorize URL ourselves and take the redirect, as a signed-in user who
+        /// clicks Allow (works against mocks).
+        case auto
+        /// Print the authorize URL and wait for the browser to come back to our loopback listener.
+        case browser
+    }
+
+    public let name: String
+    public var configuration: ZoomConfiguration
+    public var webhookSecret: Secret
+    public var consentMode: Consent
+    /// Whether the server has Mock Zoom's `/_mock/*` controls.
+    public var hasMockControls: Bool
+    public var stateRoot: URL?
+
+    public init(
+        name: String, configuration: ZoomConfiguration, webhookSecret: Secret, consent: Consent, hasMockControls: Bool,
+        stateRoot: URL? = nil
+    ) {
+        self.stateRoot = stateRoot
+        self.name = name
+        self.configuration = configuration
+        self.webhookSecret = webhookSecret
+        self.consentMode = consent
+        self.hasMockControls = hasMockControls
+    }
+
+    public func makeEnvironment() async throws -> CheckEnvironment {
+        let store = IntegrationStateStore.forCheck(under: stateRoot)
+        let keepState = stateRoot != nil
+        let integration = ZoomIntegrationService(
+            configuration: configuration, webhookSecret: webhookSecret, store: store)
+        let endpoints = IntegrationEndpoints()
+        if consentMode == .browser {
+            try await endpoints.start(port: URLComponents(string: configuration.redirectURI)?.port ?? 8090)
+            endpoints.attach(integration)
+        }
+        let base = configuration.oauthBaseURL
+        let (consentMode, hasMockControls, clientID, secret) = (
+            self.consentMode, self.hasMockControls, configuration.clientID, webhookSecret.revealed
+        )
+        return CheckEnvironment(
+            integration: integration, backendName: name,
+            consent: { url, account in
+                try await Self.consent(url, account: account, mode: consentMode, integration: integration)
+            },
+            journal: { hasMockControls ? await Self.journal(base: base) : nil },
+            uninstall: { connection in
+                if hasMockControls {
+                    _ = try? await CurlHTTPClient().send(HTTPRequest(.post, base + "/_mock/marketplace/uninstall"))
+                }
+                let event = SelfSignedWebhook.deauthorization(
+                    for: connection, clientID: clientID, secret: secret, at: await integration.currentTime())
+                _ = await integration.handleWebhook(headers: event.headers, body: event.body)
+            },
+            cleanup: {
+                await Self.removeCreatedMeetings(integration)
+                await endpoints.stop()
+                if !keepState { try? FileManager.default.removeItem(at: store.directory) }
+            })
+    }
+
+    private static func consent(
+        _ url: URL, account: String, mode: Consent, integration: ZoomIntegrationService
+    ) async throws {
+        switch mode {
+        case .auto:
+            let response = try await CurlHTTPClient().send(HTTPRequest(.get, url.absoluteString))
+            guard let location = response.header("Location") else {
+                throw VerifyError.backend("authorize answered \(response.status) without a redirect")
+            }
+            try await integration.completeConnect(redirectURL: location)
+        case .browser:
+            try? FileHandle.standardError.write(
+                contentsOf: Data("Open this URL, sign in to Zoom and click Allow:\n\(url)\n".utf8))
+            for _ in 0..<600 {
+                if await integration.isConnected(accountID: account) { return }
+                try await Task.sleep(for: .milliseconds(500))
+            }
+            throw VerifyError.backend("no consent within 5 minutes")
+        }
+    }
+
+    private static func journal(base: String) async -> [JournalEntry]? {
+        guard let response = try? await CurlHTTPClient().send(HTTPRequest(.get, base + "/_mock/journal")),
+            response.status == 200
+        else { return nil }
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        return try? decoder.decode([JournalEntry].self, from: Data(response.body))
+    }
+
+    /// Live runs leave nothing behind: meetings deleted, remaining connections revoked.
+    private static func removeCreatedMeetings(_ integration: ZoomIntegrationService) async {
+        await integration.removeEverythingCreated()
+    }
+}

@@ -1,0 +1,61 @@
+import Foundation
+
+/// The canonical result of a `verify` run; JUnit XML, the console lines and the site's badges
+/// are all derived from it.
+public struct VerifyReport: Sendable, Hashable, Codable {
+    public var version = 1
+    /// `mock`, `url`, `live`, or `lint` for the static pass.
+    public var backend: String
+    /// ISO-8601, UTC.
+    public var startedAt: String
+    public var durationSeconds: Double
+    public var claims: [ClaimResult]
+    /// Checks with no claim in the articles.
+    public var orphans: [String]
+
+    /// Nothing red: every claim verified or manual (or bound, for lint), no drift, no orphan.
+    public var passed: Bool { orphans.isEmpty && claims.allSatisfy { !$0.isRed } }
+
+    public func count(_ verdict: ClaimResult.Verdict) -> Int { claims.filter { $0.verdict == verdict }.count }
+    public var driftCount: Int { claims.filter(\.drift).count }
+
+    public var summary: String {
+        var parts = [
+            "\(count(.verified)) verified", "\(count(.failed) + count(.noAssertion)) failed",
+            "\(count(.manual)) manual",
+        ]
+        if backend == "lint" { parts[0] = "\(count(.bound)) bound" }
+        parts += ["\(driftCount) drift", "\(count(.unbound)) unbound", "\(orphans.count) orphan"]
+        if count(.duplicate) > 0 { parts.append("\(count(.duplicate)) duplicate") }
+        return parts.joined(separator: ", ") + " · backend \(backend) · \(String(format: "%.2f", durationSeconds)) s"
+    }
+}
+
+/// One claim's verdict, where it is, and the evidence.
+public struct ClaimResult: Sendable, Hashable, Codable {
+    public enum Verdict: String, Sendable, Hashable, Codable {
+        case verified, failed, manual, unbound, duplicate
+        /// The check ran but asserted nothing: it proves nothing.
+        case noAssertion = "no-assertion"
+        /// `verify lint` only: a check exists for it.
+        case bound
+    }
+
+    public var id: String
+    public var verdict: Verdict
+    /// The text differs from `verify.lock`.
+    public var drift: Bool
+    public var text: String
+    public var textHash: String
+    public var file: String
+    public var line: Int
+    /// The article's URL path.
+    public var page: String
+    /// Why it failed: what was expected and what happened.
+    public var detail: String?
+    public var evidence: [String]
+
+    public var isRed: Bool {
+        drift || [.failed, .noAssertion, .unbound, .duplicate].contains(verdict)
+    }
+}

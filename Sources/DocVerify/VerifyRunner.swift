@@ -1,0 +1,101 @@
+import Foundation
+import HelpCenterKit
+
+/// Judges every claim: bound to a check, text as accepted, and (with a backend) the check's
+/// verdict against that backend.
+public struct VerifyRunner: Sendable {
+    public let catalog: ClaimCatalog
+    public let lock: VerifyLock
+    public let checks: [String: Check]
+
+    public init(catalog: ClaimCatalog, lock: VerifyLock, checks: [String: Check] = CheckRegistry.byID) {
+        self.catalog = catalog
+        self.lock = lock
+        self.checks = checks
+    }
+
+    /// The static part: binding and drift, no backend.
+    public func lint() -> VerifyReport {
+        let started = Date()
+        let results = catalog.entries.map { entry in judgeStatically(entry) ?? result(entry, .bound) }
+        return report("lint", started: started, results: results)
+    }
+
+    /// Runs each bound claim's check in a fresh environment of `backend`, in article order.
+    public func run(
+        backend: any VerifyBackend, progress: @Sendable (ClaimResult) -> Void = { _ in }
+    ) async -> VerifyReport {
+        let started = Date()
+        var results: [ClaimResult] = []
+        for entry in catalog.entries {
+            var outcome: ClaimResult
+            if let verdict = judgeStatically(entry) {
+                outcome = verdict
+            } else if let check = checks[entry.claim.id] {
+                outcome = await execute(check, for: entry, on: backend)
+            } else {
+                outcome = result(entry, .unbound, detail: "no check is registered for this claim")
+            }
+            progress(outcome)
+            results.append(outcome)
+        }
+        return report(backend.name, started: started, results: results)
+    }
+
+    /// Manual, duplicate and unbound claims need no backend to judge.
+    private func judgeStatically(_ entry: ClaimCatalog.Entry) -> ClaimResult? {
+        if catalog.duplicateIDs.contains(entry.claim.id) {
+            return result(entry, .duplicate, detail: "the id '\(entry.claim.id)' marks more than one claim")
+        }
+        if entry.claim.isManual { return result(entry, .manual) }
+        if checks[entry.claim.id] == nil {
+            return result(entry, .unbound, detail: "no check is registered for this claim")
+        }
+        return nil
+    }
+
+    private func execute(_ check: Check, for entry: ClaimCatalog.Entry, on backend: any VerifyBackend) async
+        -> ClaimResult
+    {
+        let environment: CheckEnvironment
+        do {
+            environment = try await backend.makeEnvironment()
+        } catch {
+            return result(entry, .failed, detail: "the \(backend.name) backend could not start: \(error)")
+        }
+        let context = CheckContext(environment: environment)
+        var outcome: ClaimResult
+        do {
+            try await check.run(context)
+            outcome =
+                context.assertions == 0
+                ? result(entry, .noAssertion, detail: "the check made no assertion")
+                : result(entry, .verified)
+        } catch let failure as CheckFailure {
+            outcome = result(entry, .failed, detail: failure.description)
+        } catch {
+            outcome = result(entry, .failed, detail: "the check stopped: \(error)")
+        }
+        outcome.evidence = context.evidence
+        await environment.cleanup()
+        return outcome
+    }
+
+    private func result(_ entry: ClaimCatalog.Entry, _ verdict: ClaimResult.Verdict, detail: String? = nil)
+        -> ClaimResult
+    {
+        let claim = entry.claim
+        return ClaimResult(
+            id: claim.id, verdict: verdict, drift: !lock.accepts(claim), text: claim.text, textHash: claim.textHash,
+            file: claim.location.path, line: claim.location.line ?? 1, page: entry.page, detail: detail, evidence: [])
+    }
+
+    private func report(_ backend: String, started: Date, results: [ClaimResult]) -> VerifyReport {
+        let claimed = Set(catalog.entries.map(\.claim.id))
+        let formatter = ISO8601DateFormatter()
+        return VerifyReport(
+            backend: backend, startedAt: formatter.string(from: started),
+            durationSeconds: Date().timeIntervalSince(started), claims: results,
+            orphans: checks.keys.filter { !claimed.contains($0) }.sorted())
+    }
+}

@@ -1,0 +1,83 @@
+import ArgumentParser
+import DocVerify
+import Foundation
+import ZoomAPI
+
+/// `verify` / `verify run`: every claim's check against a backend.
+struct RunCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Verify every claim of the articles against Zoom (default: an embedded mock).",
+        discussion: """
+            Backends: mock (Mock Zoom in-process on 127.0.0.1), url (a running Mock Zoom or any \\
+            Zoom-compatible server at --zoom-url), live (the real Zoom). url and live read \\
+            ZOOM_CLIENT_ID, ZOOM_CLIENT_SECRET, ZOOM_WEBHOOK_SECRET and ZOOM_REDIRECT_URI from the \\
+            environment (url falls back to verify mock-zoom's defaults); live also reads ZOOM_OAUTH_URL \\
+            (default https://zoom.us) and ZOOM_API_URL (default https://api.zoom.us; a token's api_url wins).
+            """)
+
+    enum Backend: String, ExpressibleByArgument, CaseIterable {
+        case mock, url, live
+    }
+
+    @OptionGroup var claims: ClaimOptions
+
+    @Option(help: "Where Zoom is: mock, url or live.")
+    var backend: Backend = .mock
+
+    @Option(name: .customLong("zoom-url"), help: "The server for --backend url, e.g. http://127.0.0.1:8089.")
+    var zoomURL: String?
+
+    @Option(help: "auto: take Zoom's redirect ourselves; browser: print the URL and wait (default for live).")
+    var consent: RemoteBackend.Consent?
+
+    @Option(
+        help: ArgumentHelp(
+            "Keep the integration's state under this folder (default: a temp folder, removed).", valueName: "dir"))
+    var state: String?
+
+    @Option(help: ArgumentHelp("Write the canonical JSON report here.", valueName: "file"))
+    var report: String?
+
+    @Option(help: ArgumentHelp("Write JUnit XML here.", valueName: "file"))
+    var junit: String?
+
+    func validate() throws {
+        if backend == .url && zoomURL == nil { throw ValidationError("--backend url needs --zoom-url URL") }
+        if backend != .url && zoomURL != nil { throw ValidationError("--zoom-url is only for --backend url") }
+        if backend == .mock && consent != nil { throw ValidationError("--consent is for the url and live backends") }
+    }
+
+    func run() async throws {
+        let (catalog, lock) = try claims.load()
+        let chosen: any VerifyBackend
+        do {
+            chosen = try BackendFactory.make(
+                backend.rawValue, zoomURL: zoomURL, consent: consent, stateRoot: state.map { URL(fileURLWithPath: $0) },
+                environment: ProcessInfo.processInfo.environment)
+        } catch {
+            Output.error("error: \(error)")
+            throw ExitCode.failure
+        }
+        let runner = VerifyRunner(catalog: catalog, lock: lock)
+        let result = await runner.run(backend: chosen) { claim in VerifyReport.consoleLines(claim).forEach(Output.line)
+        }
+        for orphan in result.orphans { Output.line("✘ orphan    \(orphan)  a check exists but no article claims it") }
+        Output.line(result.summary)
+        try write(result.json(), to: report)
+        try write(Data(result.junit().utf8), to: junit)
+        if !result.passed { throw ExitCode.failure }
+    }
+
+    private func write(_ data: Data, to path: String?) throws {
+        guard let path else { return }
+        do {
+            try data.write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            Output.error("error: cannot write \(path): \(error.localizedDescription)")
+            throw ExitCode.failure
+        }
+    }
+}
+
+extension RemoteBackend.Consent: ExpressibleByArgument {}
