@@ -1,14 +1,19 @@
 # The two commands from README.md:
-#   make        installs missing system packages, builds release, builds the site into Public/
-#   make test   builds, lints, builds the real site into a temp folder, runs every test
+#   make        installs missing system packages, builds release, verifies the articles against the
+#               embedded mock Zoom, builds the site into Public/ showing what was verified
+#   make test   builds, lints, verifies (lint + embedded mock), builds the real site into a temp
+#               folder, runs every test
 SWIFT ?= swift
 APT_PACKAGES := libcmark-dev libcurl4-openssl-dev cmark pkg-config
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RELEASE_BIN := .build/release/helpcenter
 DEBUG_BIN := .build/debug/helpcenter
+RELEASE_VERIFY := .build/release/verify
+DEBUG_VERIFY := .build/debug/verify
+REPORT := .build/verify-report.json
 LINT_PATHS := Sources Tests Package.swift
 
-.PHONY: all deps release site test lint format clean
+.PHONY: all deps release site verify test lint format clean
 
 all: site
 
@@ -27,9 +32,14 @@ release: deps
 	$(SWIFT) build -c release --product helpcenter
 	$(SWIFT) build -c release --product verify
 
-## site: the help center into Public/.
+## site: verify the articles, then build the help center into Public/ with the results.
 site: release
-	$(RELEASE_BIN) build
+	$(RELEASE_VERIFY) --report $(REPORT)
+	$(RELEASE_BIN) build --verification $(REPORT)
+
+## verify: the articles' claims against the embedded mock Zoom.
+verify: release
+	$(RELEASE_VERIFY)
 
 lint:
 	$(SWIFT) format lint --strict -r $(LINT_PATHS)
@@ -41,7 +51,9 @@ format:
 test: deps
 	$(SWIFT) build
 	$(MAKE) --no-print-directory lint
-	tmp=$$(mktemp -d) && $(DEBUG_BIN) build --output "$$tmp/Public" && rm -rf "$$tmp"
+	$(DEBUG_VERIFY) lint
+	tmp=$$(mktemp -d) && $(DEBUG_VERIFY) --report "$$tmp/report.json" \
+	  && $(DEBUG_BIN) build --output "$$tmp/Public" --verification "$$tmp/report.json" && rm -rf "$$tmp"
 	$(SWIFT) test
 
 clean:

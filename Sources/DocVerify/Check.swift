@@ -39,8 +39,8 @@ public final class CheckContext: Sendable {
         _ condition: Bool, _ expectation: String, expected: @autoclosure () -> String = "true",
         actual: @autoclosure () -> String = "false"
     ) throws {
-        let expectedText = expected()
-        let actualText = actual()
+        let expectedText = Self.scrub(expected())
+        let actualText = Self.scrub(actual())
         log.withLock {
             $0.assertions += 1
             $0.evidence.append("\(condition ? "ok" : "FAILED"): \(expectation) (\(actualText))")
@@ -57,7 +57,13 @@ public final class CheckContext: Sendable {
 
     /// Something worth keeping in the report that is not itself an assertion.
     public func note(_ evidence: String) {
-        log.withLock { $0.evidence.append(evidence) }
+        log.withLock { $0.evidence.append(Self.scrub(evidence)) }
+    }
+
+    /// URL query strings carry codes, states, passwords and the host's `zak` sign-in token:
+    /// they never reach a report.
+    static func scrub(_ text: String) -> String {
+        text.replacing(/\?[^\s"”)]+/, with: "?‹redacted›")
     }
 
     var assertions: Int { log.withLock { $0.assertions } }

@@ -10,7 +10,9 @@ extension ZoomIntegrationService {
             id: UUID().uuidString.lowercased(), accountID: accountID, topic: topic, scheduledAt: scheduledAt,
             durationMinutes: durationMinutes, isConfirmed: false, zoomMeeting: nil, creationStarted: false)
         try save(booking)
-        if defects.contains(.meetingBeforeConfirmation) { return try await attachMeeting(to: booking) }
+        if defects.contains(.meetingBeforeConfirmation), isConnected(accountID: accountID), scheduledAt > now() {
+            return try await attachMeeting(to: booking)
+        }
         return booking
     }
 
@@ -39,7 +41,7 @@ extension ZoomIntegrationService {
     }
 
     private func hasLeakedSession(_ booking: Booking) -> Bool {
-        defects.contains(.callsAfterDisconnect) && sessions[booking.accountID] != nil
+        defects.contains(.callsAfterDisconnect) && retainedAfterDisconnect[booking.accountID] != nil
     }
 
     private func save(_ booking: Booking) throws(IntegrationError) {

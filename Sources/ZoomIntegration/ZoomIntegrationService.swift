@@ -14,6 +14,8 @@ public actor ZoomIntegrationService {
     let pause: @Sendable (Duration) async -> Void
     let defects: Defects
     var sessions: [String: ZoomSession] = [:]
+    /// Only with `Defects.callsAfterDisconnect`: tokens wrongly kept in memory after a disconnect.
+    var retainedAfterDisconnect: [String: ZoomConnection] = [:]
     public private(set) var calls: [ZoomCallRecord] = []
 
     /// Deliberate breakages, so `verify`'s tests can prove each claim's check notices them.
@@ -104,8 +106,9 @@ public actor ZoomIntegrationService {
 
     /// Deletes the account's tokens and any session built on them.
     func forget(_ accountID: String) {
+        if defects.contains(.callsAfterDisconnect) { retainedAfterDisconnect[accountID] = store.connection(accountID) }
         store.deleteConnection(accountID)
-        if !defects.contains(.callsAfterDisconnect) { sessions[accountID] = nil }
+        sessions[accountID] = nil
     }
 
     func record(_ accountID: String, _ operation: String) {
@@ -116,7 +119,7 @@ public actor ZoomIntegrationService {
     /// connection was deleted meanwhile, which must not bring it back).
     func session(for accountID: String) -> ZoomSession? {
         if let session = sessions[accountID] { return session }
-        guard let connection = store.connection(accountID) else { return nil }
+        guard let connection = store.connection(accountID) ?? retainedAfterDisconnect[accountID] else { return nil }
         let store = self.store
         let session = ZoomSession(tokens: connection.tokens, oauth: oauth) { tokens in
             guard var current = store.connection(accountID) else { return }

@@ -28,10 +28,13 @@ extension HelpCenterCommand {
         @Flag(name: .long, help: "Include articles whose front matter says 'draft: true'.")
         var drafts = false
 
+        @Option(name: .long, help: ArgumentHelp("A 'verify --report' file to show on the articles.", valueName: "file"))
+        var verification: String?
+
         func run() throws {
             let options = BuildOptions(
                 contentPath: content, templatesPath: templates, outputPath: output, configPath: config,
-                includeDrafts: drafts)
+                includeDrafts: drafts, verificationPath: verification)
             let clock = ContinuousClock()
             let start = clock.now
             let report = try Diagnostics.reporting { () throws(HelpCenterError) in

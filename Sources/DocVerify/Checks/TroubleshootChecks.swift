@@ -14,7 +14,10 @@ enum TroubleshootChecks {
                 "the diagnosis names the connection")
             try await check.connected("acct-was-connected")
             await check.integration.disconnect(accountID: "acct-was-connected")
-            let after = try await check.confirmedBooking("acct-was-connected")
+            let later = try await check.integration.createBooking(
+                accountID: "acct-was-connected", topic: "Later", scheduledAt: await check.tomorrow())
+            let after = (try? await check.integration.confirmBooking(later.id)) ?? later
+            try check.expect(after.zoomMeeting == nil, "after disconnecting no link is generated", actual: "a link")
             try check.expectEqual(
                 try await check.integration.diagnose(after.id), [.zoomNotConnected],
                 "a disconnected account is diagnosed the same way")

@@ -5,6 +5,7 @@ import Foundation
 struct PageContext {
     let config: SiteConfig
     let content: SiteContent
+    var verification: VerificationResults?
 
     func home() -> [String: Any] {
         var context = base(title: config.title, description: content.home?.frontMatter.description, url: "")
@@ -34,14 +35,47 @@ struct PageContext {
             ["id": heading.id, "text": heading.text, "level": heading.level, "isSub": heading.level > 2]
                 as [String: Any]
         }
+        if let badge = verificationBadge(article) { context["verification"] = badge }
         context["article"] =
             [
-                "body": article.body.html,
+                "body": bodyWithMarks(article),
                 "toc": toc,
                 "hasToc": toc.count > 1,
                 "tags": article.frontMatter.tags,
             ] as [String: Any]
         return context
+    }
+
+    // MARK: Verification
+
+    /// "Verified against Zoom (mock) on 25 November 2026: 17 of 17 claims".
+    private func verificationBadge(_ article: Article) -> [String: Any]? {
+        guard let verification else { return nil }
+        let checked = article.body.claims.filter { !$0.isManual }
+        guard !checked.isEmpty else { return nil }
+        let verified = checked.filter(verification.verified).count
+        let manual = article.body.claims.count - checked.count
+        return [
+            "text": "Verified against Zoom (\(verification.backend)) on \(verification.displayDate): "
+                + "\(verified) of \(checked.count) claims",
+            "complete": verified == checked.count,
+            "manual": manual > 0 ? "\(manual) steps in the product's screens are checked by hand" : "",
+        ]
+    }
+
+    /// The body with a small mark after each sentence whose claim was verified as written.
+    private func bodyWithMarks(_ article: Article) -> String {
+        guard let verification else { return article.body.html }
+        var bytes = Array(article.body.html.utf8)
+        let marks = article.body.claims.filter(verification.verified).compactMap { claim in
+            article.body.claimOffsets[claim.id].map { (offset: $0, id: claim.id) }
+        }
+        for mark in marks.sorted(by: { ($0.offset, $0.id) > ($1.offset, $1.id) }) {
+            let html =
+                #" <span class="claim-mark" data-claim="\#(mark.id)" title="Verified against Zoom (\#(verification.backend))">✓</span>"#
+            bytes.insert(contentsOf: Array(html.utf8), at: min(mark.offset, bytes.count))
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     // MARK: Pieces

@@ -7,14 +7,18 @@ public struct BuildOptions: Sendable, Hashable {
     public var outputPath: String
     public var configPath: String
     public var includeDrafts: Bool
+    /// A `verify --report` file whose results the article pages show.
+    public var verificationPath: String?
 
     public init(
         contentPath: String = "Content",
         templatesPath: String = "Templates",
         outputPath: String = "Public",
         configPath: String = "site.yml",
-        includeDrafts: Bool = false
+        includeDrafts: Bool = false,
+        verificationPath: String? = nil
     ) {
+        self.verificationPath = verificationPath
         self.contentPath = contentPath
         self.templatesPath = templatesPath
         self.outputPath = outputPath
@@ -47,7 +51,10 @@ public struct SiteBuilder: Sendable {
         let loader = ContentLoader(
             contentPath: options.contentPath, includeDrafts: options.includeDrafts, unsafeHTML: config.unsafeHTML)
         let (content, warnings) = try loader.load()
-        let pages = try renderPages(content, config: config, templates: templates)
+        let verification = try options.verificationPath.map { path throws(HelpCenterError) in
+            try VerificationResults.load(path: path)
+        }
+        let pages = try renderPages(content, config: config, templates: templates, verification: verification)
         let assets = try AssetCollector.collect(from: options.templatesPath + "/assets")
         var files = pages
         for (path, data) in assets { files["assets/" + path] = data }
@@ -62,9 +69,9 @@ public struct SiteBuilder: Sendable {
 
     /// Every page as `relative/path/index.html` -> bytes.
     func renderPages(
-        _ content: SiteContent, config: SiteConfig, templates: TemplateSet
+        _ content: SiteContent, config: SiteConfig, templates: TemplateSet, verification: VerificationResults? = nil
     ) throws(HelpCenterError) -> [String: Data] {
-        let context = PageContext(config: config, content: content)
+        let context = PageContext(config: config, content: content, verification: verification)
         var pages: [String: Data] = [:]
         pages["index.html"] = Data(try templates.render("home", context.home()).utf8)
         for category in content.categories {

@@ -14,6 +14,8 @@ struct HTMLRenderWalk {
     /// Text nodes that end in a `{#custom-id}`, with the byte count to keep.
     private var truncatedText: [Int: Int] = [:]
     private var calloutKeys: Set<Int> = []
+    /// Where each inline claim marker stood in the output, for the page's verified marks.
+    private(set) var claimOffsets: [String: Int] = [:]
 
     init(options: MarkdownOptions, capacity: Int) {
         self.options = options
@@ -82,8 +84,12 @@ struct HTMLRenderWalk {
             html.writeEscaped(node.literal)
             html.write("</code>")
         case CMARK_NODE_HTML_INLINE:
+            let recorded = claims.collected.count
             if claims.consume(node) {
                 html.trimTrailingSpaces()
+                if claims.collected.count > recorded, let id = claims.collected.last?.id {
+                    claimOffsets[id] = html.bytes.count
+                }
             } else {
                 writeRawHTML(node)
             }

@@ -32,6 +32,8 @@ public struct RenderedMarkdown: Sendable, Hashable {
     public var claims: [Claim]
     /// Malformed claim markers, duplicate ids and the like.
     public var diagnostics: [Diagnostic]
+    /// UTF-8 offset in `html` where each inline claim marker stood (the end of its sentence).
+    public var claimOffsets: [String: Int] = [:]
 
     /// h2 and h3, the levels a reader navigates by.
     public var tableOfContents: [Heading] {

@@ -1,0 +1,40 @@
+import Foundation
+
+/// What `verify --report` found, as the site shows it: which claims were verified, against
+/// which backend, when. Only the fields the site needs are read.
+public struct VerificationResults: Sendable, Hashable, Decodable {
+    public struct ClaimOutcome: Sendable, Hashable, Decodable {
+        public var id: String
+        public var verdict: String
+        public var textHash: String
+        public var drift: Bool
+    }
+
+    public var backend: String
+    public var startedAt: String
+    public var claims: [ClaimOutcome]
+
+    /// Reads a report written by `verify --report`.
+    public static func load(path: String) throws(HelpCenterError) -> VerificationResults {
+        do {
+            let data = try Data(contentsOf: URL(fileURLWithPath: path))
+            return try JSONDecoder().decode(VerificationResults.self, from: data)
+        } catch {
+            throw HelpCenterError(
+                .error(
+                    "cannot read the verification report: \(error.localizedDescription); "
+                        + "write one with 'verify --report FILE'", at: SourceLocation(path: path)))
+        }
+    }
+
+    /// Whether `claim` was verified with exactly its current text.
+    public func verified(_ claim: Claim) -> Bool {
+        claims.contains { $0.id == claim.id && $0.verdict == "verified" && !$0.drift && $0.textHash == claim.textHash }
+    }
+
+    /// `25 November 2026`, from the run's start.
+    var displayDate: String {
+        let formatter = ISO8601DateFormatter()
+        return formatter.date(from: startedAt).map(PageContext.displayDate) ?? startedAt
+    }
+}
