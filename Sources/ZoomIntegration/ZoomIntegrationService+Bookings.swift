@@ -58,6 +58,7 @@ extension ZoomIntegrationService {
         booking.creationStarted = true
         try save(booking)
         var lastError: ZoomError?
+        var hadUnknownOutcome = lookFirst
         for _ in 0..<8 {
             do {
                 var meeting = lookFirst ? try await findMeeting(for: booking, with: session) : nil
@@ -70,6 +71,7 @@ extension ZoomIntegrationService {
                 }
                 booking.creationStarted = false
                 try save(booking)
+                if hadUnknownOutcome { await removeStrayMeetings(for: booking, keeping: meeting.id, with: session) }
                 return booking
             } catch let error as ZoomError {
                 lastError = error
@@ -77,8 +79,11 @@ extension ZoomIntegrationService {
                     await pause(.seconds(min(Int(limit.retryAfter ?? "1") ?? 1, 5)))
                     lookFirst = false
                 } else if error.outcomeUnknown {
-                    await pause(.milliseconds(50))
+                    // A create that timed out may still finish at Zoom: give it its own time budget
+                    // before looking for it, so the lookup sees it.
+                    await pause(configuration.timeouts.total)
                     lookFirst = true
+                    hadUnknownOutcome = true
                 } else {
                     throw .zoom(error)
                 }
@@ -98,6 +103,25 @@ extension ZoomIntegrationService {
             agenda: booking.zoomKey)
         return try await session.withMeetingsClient { (client, token) async throws(ZoomError) -> Meeting in
             try await client.createMeeting(request, accessToken: token)
+        }
+    }
+
+    /// After an unknown outcome a late create can still land: any other meeting carrying the
+    /// booking's key is deleted, so the booking keeps exactly one.
+    private func removeStrayMeetings(for booking: Booking, keeping id: Int64, with session: ZoomSession) async {
+        record(booking.accountID, "meetings.list")
+        let key = booking.zoomKey
+        let strays = try? await session.withMeetingsClient { (client, token) async throws(ZoomError) -> [Int64] in
+            try await client.listMeetings(accessToken: token).filter {
+                $0.agenda?.hasPrefix(key) == true && $0.id != id
+            }
+            .map(\.id)
+        }
+        for stray in strays ?? [] {
+            record(booking.accountID, "meetings.delete")
+            try? await session.withMeetingsClient { (client, token) async throws(ZoomError) -> Void in
+                try await client.deleteMeeting(id: stray, accessToken: token)
+            }
         }
     }
 

@@ -1,0 +1,62 @@
+import CurlHTTP
+import Foundation
+import MockZoom
+import Testing
+import ZoomAPI
+import ZoomIntegration
+
+/// An integration wired to an in-process Mock Zoom, connected through the real redirect flow.
+struct IntegrationFixture {
+    let server: MockZoomServer
+    let integration: ZoomIntegrationService
+    let endpoints: IntegrationEndpoints
+    let webhookSecret = "whsec-fixture"
+
+    static func start(faults: [FaultRule] = [], timeouts: TimeoutsConfiguration = TimeoutsConfiguration()) async throws
+        -> IntegrationFixture
+    {
+        let endpoints = IntegrationEndpoints()
+        try await endpoints.start()
+        let app = RegisteredApp(
+            redirectURIs: [endpoints.baseURL + IntegrationEndpoints.callbackPath],
+            webhookURL: endpoints.baseURL + IntegrationEndpoints.webhookPath, webhookSecret: "whsec-fixture")
+        let server = MockZoomServer(configuration: MockZoomConfiguration(app: app, faults: faults))
+        try await server.start()
+        let clock = server.clock
+        let integration = ZoomIntegrationService(
+            configuration: ZoomConfiguration(
+                clientID: app.clientID, clientSecret: Secret(app.clientSecret), redirectURI: app.redirectURIs[0],
+                oauthBaseURL: server.baseURL, apiBaseURL: server.baseURL, timeouts: timeouts),
+            webhookSecret: Secret(app.webhookSecret), store: .temporary(), now: { clock.now() },
+            pause: { duration in try? await Task.sleep(for: min(duration, .seconds(1))) })
+        endpoints.attach(integration)
+        return IntegrationFixture(server: server, integration: integration, endpoints: endpoints)
+    }
+
+    /// Authorize at the mock and follow its redirect back to the callback endpoint.
+    func connect(_ account: String) async throws {
+        let url = try await integration.startConnect(accountID: account)
+        let response = try await CurlHTTPClient().send(HTTPRequest(.get, url.absoluteString, followRedirects: true))
+        #expect(response.status == 200, "\(response.bodyText)")
+    }
+
+    func stop() async {
+        await server.stop()
+        await endpoints.stop()
+        try? FileManager.default.removeItem(at: integration.store.directory)
+    }
+
+    static func with(
+        faults: [FaultRule] = [], timeouts: TimeoutsConfiguration = TimeoutsConfiguration(),
+        _ body: (IntegrationFixture) async throws -> Void
+    ) async throws {
+        let fixture = try await start(faults: faults, timeouts: timeouts)
+        do {
+            try await body(fixture)
+        } catch {
+            await fixture.stop()
+            throw error
+        }
+        await fixture.stop()
+    }
+}
