@@ -46,6 +46,10 @@ public struct RemoteBackend: VerifyBackend {
             endpoints.attach(integration)
         }
         let base = configuration.oauthBaseURL
+        if hasMockControls {
+            // Each check judges only its own calls on the shared server.
+            _ = try? await CurlHTTPClient().send(HTTPRequest(.delete, base + "/_mock/journal"))
+        }
         let (consentMode, hasMockControls, clientID, secret) = (
             self.consentMode, self.hasMockControls, configuration.clientID, webhookSecret.revealed
         )
@@ -96,7 +100,10 @@ public struct RemoteBackend: VerifyBackend {
             response.status == 200
         else { return nil }
         let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
+        decoder.dateDecodingStrategy = .custom { decoder in
+            let text = try decoder.singleValueContainer().decode(String.self)
+            return JournalTime.parse(text) ?? .distantPast
+        }
         return try? decoder.decode([JournalEntry].self, from: Data(response.body))
     }
 

@@ -66,9 +66,27 @@ extension MockZoomEngine {
 
     private static func encoded<Value: Encodable>(_ value: Value) -> MockResponse {
         let encoder = JSONEncoder()
-        encoder.dateEncodingStrategy = .iso8601
+        encoder.dateEncodingStrategy = .custom { date, encoder in
+            var container = encoder.singleValueContainer()
+            try container.encode(JournalTime.format(date))
+        }
         encoder.outputFormatting = [.sortedKeys]
         let data = (try? encoder.encode(value)) ?? Data()
         return MockResponse(status: 200, headers: [("Content-Type", "application/json")], body: Array(data))
+    }
+}
+
+/// Journal times with milliseconds, so "since" filters over HTTP lose nothing.
+public enum JournalTime {
+    public static func format(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return formatter.string(from: date)
+    }
+
+    public static func parse(_ text: String) -> Date? {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return formatter.date(from: text)
     }
 }

@@ -1,0 +1,117 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// `verify` as QA and CI run it.
+@Suite("verify binary")
+struct VerifyBinaryTests {
+    static let binary = VerifyMockZoomBinaryTests.binary
+
+    func run(_ arguments: [String], in folder: URL) throws -> (status: Int32, stdout: String, stderr: String) {
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = arguments
+        process.currentDirectoryURL = folder
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (
+            process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self)
+        )
+    }
+
+    func siteWithLock() throws -> TemporarySite {
+        let site = try TemporarySite(copyRealContent: true)
+        try FileManager.default.copyItem(
+            at: TemporarySite.repository.appendingPathComponent("verify.lock"), to: site.url("verify.lock"))
+        return site
+    }
+
+    @Test("verify against the embedded mock prints every claim, a summary, the JSON and JUnit reports; exit 0")
+    func embedded() throws {
+        let site = try siteWithLock()
+        let result = try run(["--report", "report.json", "--junit", "junit.xml"], in: site.root)
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n")
+        #expect(lines.filter { $0.hasPrefix("✔ verified ") }.count == 17)
+        #expect(lines.filter { $0.hasPrefix("◇ manual ") }.count == 7)
+        #expect(
+            lines.last?.hasPrefix("17 verified, 0 failed, 7 manual, 0 drift, 0 unbound, 0 orphan · backend mock")
+                == true)
+        #expect(site.exists("report.json") && site.exists("junit.xml"))
+    }
+
+    @Test("drift exits 1 naming file:line; accept records it; then verify passes")
+    func driftAndAccept() throws {
+        let site = try siteWithLock()
+        let article = "Content/integrations/using-zoom.md"
+        try site.write(
+            article, try site.read(article).replacingOccurrences(of: "at any time.", with: "whenever you like."))
+        let lint = try run(["lint"], in: site.root)
+        #expect(lint.status == 1)
+        #expect(lint.stdout.contains("✘ drift    disconnect.any-time  Content/integrations/using-zoom.md:45"))
+        let accept = try run(["accept", "disconnect.any-time"], in: site.root)
+        #expect(accept.status == 0)
+        #expect(
+            accept.stdout.contains(
+                "accepted disconnect.any-time: “You can disconnect Zoom from valhallgames.net whenever you like.”"))
+        #expect(try run(["lint"], in: site.root).status == 0)
+        #expect(try run(["accept", "no.such-claim"], in: site.root).status == 64)
+    }
+
+    @Test("--backend url against verify mock-zoom started as a separate process")
+    func urlBackend() throws {
+        let site = try siteWithLock()
+        let mock = Process()
+        mock.executableURL = Self.binary
+        mock.arguments = ["mock-zoom", "--port", "0"]
+        let output = Pipe()
+        mock.standardOutput = output
+        mock.standardError = Pipe()
+        try mock.run()
+        defer { mock.terminate() }
+        let line = try #require(VerifyMockZoomBinaryTests.readLine(output.fileHandleForReading))
+        let url = String(line.dropFirst("listening on ".count))
+        let result = try run(["--backend", "url", "--zoom-url", url, "--report", "report.json"], in: site.root)
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.contains("17 verified, 0 failed, 7 manual") && result.stdout.contains("backend url"))
+    }
+
+    @Test("bad usage exits 64; live without credentials exits 1 saying what is missing")
+    func usage() throws {
+        let site = try siteWithLock()
+        #expect(try run(["--backend", "url"], in: site.root).status == 64)
+        #expect(try run(["--backend", "cloud"], in: site.root).status == 64)
+        let live = try run(["--backend", "live"], in: site.root)
+        #expect(live.status == 1)
+        #expect(live.stderr.contains("needs ZOOM_CLIENT_ID, ZOOM_CLIENT_SECRET and ZOOM_WEBHOOK_SECRET"))
+    }
+
+    @Test("helpcenter build --verification shows the badge and a mark per verified sentence")
+    func badgeOnThePage() throws {
+        let site = try siteWithLock()
+        #expect(try run(["--report", "report.json"], in: site.root).status == 0)
+        let helpcenter = HelpCenterBinaryTests.binary
+        let build = Process()
+        build.executableURL = helpcenter
+        build.arguments = ["build", "--verification", "report.json"]
+        build.currentDirectoryURL = site.root
+        build.standardOutput = Pipe()
+        try build.run()
+        build.waitUntilExit()
+        #expect(build.terminationStatus == 0)
+        let page = try site.read("Public/integrations/using-zoom/index.html")
+        #expect(page.contains("Verified against Zoom (mock) on "))
+        #expect(page.contains(": 17 of 17 claims; 7 steps in the product&#39;s screens are checked by hand.</p>"))
+        #expect(page.components(separatedBy: #"class="claim-mark""#).count - 1 == 17)
+        #expect(
+            page.contains(
+                #"<li>You will be redirected to Zoom to authorize access <span class="claim-mark" data-claim="connect.redirect-to-zoom""#
+            ))
+    }
+}
