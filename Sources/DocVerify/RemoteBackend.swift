@@ -68,7 +68,9 @@ public struct RemoteBackend: VerifyBackend {
                 _ = await integration.handleWebhook(headers: event.headers, body: event.body)
             },
             cleanup: {
-                await Self.removeCreatedMeetings(integration)
+                await Self.removeCreatedMeetings(integration) { url, account in
+                    try await Self.consent(url, account: account, mode: consentMode, integration: integration)
+                }
                 await endpoints.stop()
                 if !keepState { try? FileManager.default.removeItem(at: store.directory) }
             })
@@ -107,8 +109,16 @@ public struct RemoteBackend: VerifyBackend {
         return try? decoder.decode([JournalEntry].self, from: Data(response.body))
     }
 
-    /// Live runs leave nothing behind: meetings deleted, remaining connections revoked.
-    private static func removeCreatedMeetings(_ integration: ZoomIntegrationService) async {
-        await integration.removeEverythingCreated()
+    /// Live runs leave nothing behind: every meeting the check created is deleted (through a
+    /// fresh connection when the check ended disconnected), then every connection is revoked.
+    private static func removeCreatedMeetings(
+        _ integration: ZoomIntegrationService, consent: @Sendable (URL, String) async throws -> Void
+    ) async {
+        let meetings = integration.store.bookings().compactMap(\.zoomMeeting?.meetingID)
+        if !meetings.isEmpty, integration.store.connections().isEmpty {
+            let account = "verify-cleanup"
+            if let url = try? await integration.startConnect(accountID: account) { try? await consent(url, account) }
+        }
+        await integration.removeEverythingCreated(extraMeetingIDs: meetings)
     }
 }

@@ -22,7 +22,8 @@ public struct IntegrationStateStore: Sendable {
         try write(connection, "connections", connection.accountID, mode: 0o600)
     }
     func deleteConnection(_ accountID: String) { remove("connections", accountID) }
-    func connections() -> [ZoomConnection] { all("connections") }
+    /// Every stored connection (the files hold tokens; never print them).
+    public func connections() -> [ZoomConnection] { all("connections") }
 
     // MARK: Pending authorizations (secret)
 

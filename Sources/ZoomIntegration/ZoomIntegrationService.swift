@@ -145,14 +145,16 @@ extension ZoomIntegrationService {
 }
 
 extension ZoomIntegrationService {
-    /// Deletes every meeting this integration created that it can still reach, then revokes
-    /// every connection: what a live verification run leaves behind is nothing.
-    public func removeEverythingCreated() async {
-        for booking in store.bookings() {
-            guard let meeting = booking.zoomMeeting, let session = session(for: booking.accountID) else { continue }
-            record(booking.accountID, "meetings.delete")
-            try? await session.withMeetingsClient { (client, token) async throws(ZoomError) -> Void in
-                try await client.deleteMeeting(id: meeting.meetingID, accessToken: token)
+    /// Deletes the meetings of every booking (and `extraMeetingIDs`) through any connection
+    /// still held, then revokes every connection: a live verification run leaves nothing behind.
+    public func removeEverythingCreated(extraMeetingIDs: [Int64] = []) async {
+        let ids = Set(store.bookings().compactMap(\.zoomMeeting?.meetingID) + extraMeetingIDs)
+        if let account = store.connections().first?.accountID, let session = session(for: account) {
+            for id in ids.sorted() {
+                record(account, "meetings.delete")
+                try? await session.withMeetingsClient { (client, token) async throws(ZoomError) -> Void in
+                    try await client.deleteMeeting(id: id, accessToken: token)
+                }
             }
         }
         for connection in store.connections() { await disconnect(accountID: connection.accountID) }

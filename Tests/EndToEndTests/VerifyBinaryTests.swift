@@ -7,8 +7,11 @@ import Testing
 struct VerifyBinaryTests {
     static let binary = VerifyMockZoomBinaryTests.binary
 
-    func run(_ arguments: [String], in folder: URL) throws -> (status: Int32, stdout: String, stderr: String) {
+    func run(
+        _ arguments: [String], in folder: URL, environment: [String: String]? = nil
+    ) throws -> (status: Int32, stdout: String, stderr: String) {
         let process = Process()
+        if let environment { process.environment = environment }
         process.executableURL = Self.binary
         process.arguments = arguments
         process.currentDirectoryURL = folder
@@ -80,6 +83,38 @@ struct VerifyBinaryTests {
         let result = try run(["--backend", "url", "--zoom-url", url, "--report", "report.json"], in: site.root)
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
         #expect(result.stdout.contains("17 verified, 0 failed, 7 manual") && result.stdout.contains("backend url"))
+    }
+
+    /// `verify mock-zoom --port 0` in the background; returns its URL and the process.
+    func startMock(_ arguments: [String] = []) throws -> (url: String, process: Process) {
+        let mock = Process()
+        mock.executableURL = Self.binary
+        mock.arguments = ["mock-zoom", "--port", "0"] + arguments
+        let output = Pipe()
+        mock.standardOutput = output
+        mock.standardError = Pipe()
+        try mock.run()
+        let line = try #require(VerifyMockZoomBinaryTests.readLine(output.fileHandleForReading))
+        return (String(line.dropFirst("listening on ".count)), mock)
+    }
+
+    @Test("the live code path (credentials from the environment, self-signed webhook, clean-up) against a mock")
+    func liveCodePath() throws {
+        let site = try siteWithLock()
+        let (url, mock) = try startMock(["--client-id", "live-id", "--client-secret", "live-secret"])
+        defer { mock.terminate() }
+        var environment = ProcessInfo.processInfo.environment
+        environment["ZOOM_CLIENT_ID"] = "live-id"
+        environment["ZOOM_CLIENT_SECRET"] = "live-secret"
+        environment["ZOOM_WEBHOOK_SECRET"] = "live-webhook-secret"
+        environment["ZOOM_OAUTH_URL"] = url
+        environment["ZOOM_API_URL"] = url
+        let result = try run(["--backend", "live", "--consent", "auto"], in: site.root, environment: environment)
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.contains("17 verified, 0 failed, 7 manual") && result.stdout.contains("backend live"))
+        #expect(!result.stdout.contains("live-secret") && !result.stderr.contains("live-secret"))
+        let meetings = try CurlJSON.get(url + "/_mock/meetings")["meetings"] as? [Any]
+        #expect(meetings?.isEmpty == true, "a live run leaves no meeting behind")
     }
 
     @Test("bad usage exits 64; live without credentials exits 1 saying what is missing")
