@@ -6,12 +6,6 @@ import Testing
 /// output and files.
 @Suite("helpcenter binary")
 struct HelpCenterBinaryTests {
-    struct Run {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
-
     /// The `helpcenter` built next to this test bundle.
     static let binary: URL = {
         let beside = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
@@ -20,26 +14,8 @@ struct HelpCenterBinaryTests {
         return TemporarySite.repository.appendingPathComponent(".build/debug/helpcenter")
     }()
 
-    func run(_ arguments: [String], in folder: URL, input: String? = nil) throws -> Run {
-        let process = Process()
-        process.executableURL = Self.binary
-        process.arguments = arguments
-        process.currentDirectoryURL = folder
-        let out = Pipe()
-        let err = Pipe()
-        let stdin = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = stdin
-        try process.run()
-        if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
-        try stdin.fileHandleForWriting.close()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(
-            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-            stderr: String(decoding: stderr, as: UTF8.self))
+    func run(_ arguments: [String], in folder: URL, input: String? = nil) throws -> ProcessRunner.Result {
+        try ProcessRunner.run(Self.binary, arguments, in: folder, input: input)
     }
 
     @Test("build writes the site and prints one summary line")

@@ -9,23 +9,8 @@ struct VerifyBinaryTests {
 
     func run(
         _ arguments: [String], in folder: URL, environment: [String: String]? = nil
-    ) throws -> (status: Int32, stdout: String, stderr: String) {
-        let process = Process()
-        if let environment { process.environment = environment }
-        process.executableURL = Self.binary
-        process.arguments = arguments
-        process.currentDirectoryURL = folder
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (
-            process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self)
-        )
+    ) throws -> ProcessRunner.Result {
+        try ProcessRunner.run(Self.binary, arguments, in: folder, environment: environment)
     }
 
     func siteWithLock() throws -> TemporarySite {
