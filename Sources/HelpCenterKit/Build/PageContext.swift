@@ -15,6 +15,14 @@ struct PageContext {
         return context
     }
 
+    func notFound() -> [String: Any] {
+        var context = base(title: "Page not found", description: nil, url: "404.html")
+        context["page"] = page(kind: "404", title: "Page not found", url: "404.html", matter: nil)
+        context["categories"] = content.categories.map { category($0, withArticles: false) }
+        context["hasCategories"] = !content.categories.isEmpty
+        return context
+    }
+
     func category(_ category: Category) -> [String: Any] {
         var context = base(
             title: category.title, description: category.frontMatter.description, url: category.relativeURL)
@@ -36,6 +44,17 @@ struct PageContext {
                 as [String: Any]
         }
         if let badge = verificationBadge(article) { context["verification"] = badge }
+        let siblings = category.articles
+        if let index = siblings.firstIndex(where: { $0.sourcePath == article.sourcePath }) {
+            if index > 0 { context["previous"] = summary(siblings[index - 1]) }
+            if index + 1 < siblings.count { context["next"] = summary(siblings[index + 1]) }
+            context["hasPager"] = siblings.count > 1
+        }
+        let related = relatedArticles(to: article).map(summary)
+        if !related.isEmpty {
+            context["related"] = related
+            context["hasRelated"] = true
+        }
         context["article"] =
             [
                 "body": bodyWithMarks(article),
@@ -44,6 +63,20 @@ struct PageContext {
                 "tags": article.frontMatter.tags,
             ] as [String: Any]
         return context
+    }
+
+    /// Up to five other articles sharing the most tags with this one.
+    private func relatedArticles(to article: Article) -> [Article] {
+        let tags = Set(article.frontMatter.tags)
+        guard !tags.isEmpty else { return [] }
+        let scored = content.articles.filter { $0.sourcePath != article.sourcePath }.map { other in
+            (other, Set(other.frontMatter.tags).intersection(tags).count)
+        }
+        return scored.filter { $0.1 > 0 }.sorted { ($1.1, $0.0.title) < ($0.1, $1.0.title) }.prefix(5).map(\.0)
+    }
+
+    private func summary(_ article: Article) -> [String: Any] {
+        ["title": article.title, "url": link(article.relativeURL)]
     }
 
     // MARK: Verification
@@ -86,6 +119,7 @@ struct PageContext {
             "nav": content.categories.map { ["title": $0.title, "url": link($0.relativeURL)] },
             "root": config.rootPath,
             "canonicalURL": config.baseURL + url,
+            "pageTitle": title,
             "metaDescription": description ?? "",
         ]
     }
@@ -104,7 +138,7 @@ struct PageContext {
 
     private func page(kind: String, title: String, url: String, matter: FrontMatter?) -> [String: Any] {
         var page: [String: Any] = [
-            "kind": kind, "title": title, "url": link(url),
+            "kind": kind, "title": title, "url": link(url), "ogType": kind == "article" ? "article" : "website",
             "params": matter?.params.mapValues(\.mustacheValue) ?? [:],
         ]
         if let description = matter?.description { page["description"] = description }

@@ -54,34 +54,75 @@ public struct SiteBuilder: Sendable {
         let verification = try options.verificationPath.map { path throws(HelpCenterError) in
             try VerificationResults.load(path: path)
         }
-        let pages = try renderPages(content, config: config, templates: templates, verification: verification)
         let assets = try AssetCollector.collect(from: options.templatesPath + "/assets")
+        let fingerprints = AssetFingerprints(assets)
+        let pages = try renderPages(
+            content, config: config, templates: templates, verification: verification, fingerprints: fingerprints)
         var files = pages
-        for (path, data) in assets { files["assets/" + path] = data }
+        for (path, data) in assets { files["assets/" + (fingerprints.names[path] ?? path)] = data }
         let writer = OutputWriter(
             outputPath: options.outputPath,
             protectedPaths: [options.contentPath, options.templatesPath, options.configPath])
         try writer.write(files)
         return BuildReport(
-            pages: pages.count, articles: content.articles.count, categories: content.categories.count,
+            pages: 1 + content.categories.count + content.articles.count, articles: content.articles.count,
+            categories: content.categories.count,
             assets: assets.count, warnings: warnings)
     }
 
-    /// Every page as `relative/path/index.html` -> bytes.
+    /// Every page as `relative/path/index.html` -> bytes, plus 404, sitemap, robots and
+    /// alias redirects.
     func renderPages(
-        _ content: SiteContent, config: SiteConfig, templates: TemplateSet, verification: VerificationResults? = nil
+        _ content: SiteContent, config: SiteConfig, templates: TemplateSet, verification: VerificationResults? = nil,
+        fingerprints: AssetFingerprints = AssetFingerprints([:])
     ) throws(HelpCenterError) -> [String: Data] {
         let context = PageContext(config: config, content: content, verification: verification)
-        var pages: [String: Data] = [:]
-        pages["index.html"] = Data(try templates.render("home", context.home()).utf8)
+        var pages: [String: String] = [:]
+        pages["index.html"] = try templates.render("home", context.home())
+        pages["404.html"] = try templates.render("404", context.notFound())
         for category in content.categories {
-            pages[category.relativeURL + "index.html"] = Data(
-                try templates.render("category", context.category(category)).utf8)
+            pages[category.relativeURL + "index.html"] = try templates.render("category", context.category(category))
             for article in category.articles {
-                let html = try templates.render("article", context.article(article, in: category))
-                pages[article.relativeURL + "index.html"] = Data(html.utf8)
+                pages[article.relativeURL + "index.html"] = try templates.render(
+                    "article", context.article(article, in: category))
             }
         }
-        return pages
+        var files = pages.mapValues { Data(fingerprints.rewrite($0, root: config.rootPath).utf8) }
+        files["sitemap.xml"] = Data(SiteFiles.sitemap(content, config: config).utf8)
+        files["robots.txt"] = Data(SiteFiles.robots(config: config).utf8)
+        try addAliases(content, config: config, to: &files)
+        return files
+    }
+
+    /// Redirect pages for every `aliases` entry; an alias that is another page's URL, or used
+    /// twice, is an error at the article that declares it.
+    private func addAliases(
+        _ content: SiteContent, config: SiteConfig, to files: inout [String: Data]
+    ) throws(HelpCenterError) {
+        var diagnostics: [Diagnostic] = []
+        var owners: [String: String] = [:]
+        for article in content.articles {
+            for alias in article.frontMatter.aliases {
+                let location = SourceLocation(path: article.sourcePath, line: 1, column: 1)
+                guard let file = SiteFiles.aliasFile(alias) else {
+                    diagnostics.append(
+                        .error("alias '\(alias)' is not a path inside the site, like /old/page/", at: location))
+                    continue
+                }
+                if let owner = owners[file] {
+                    diagnostics.append(
+                        .error("alias '\(alias)' is also an alias of \(owner): keep it in one article", at: location))
+                } else if files[file] != nil {
+                    diagnostics.append(
+                        .error("alias '\(alias)' is the URL of an existing page: remove the alias", at: location))
+                } else {
+                    owners[file] = article.sourcePath
+                    let target = config.rootPath + article.relativeURL
+                    files[file] = Data(
+                        SiteFiles.redirect(to: target, canonical: config.baseURL + article.relativeURL).utf8)
+                }
+            }
+        }
+        guard diagnostics.isEmpty else { throw HelpCenterError(diagnostics) }
     }
 }

@@ -19,12 +19,15 @@ public struct ContentLoader: Sendable {
     public func load() throws(HelpCenterError) -> (content: SiteContent, warnings: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let entries = try listFolder()
+        let commitDates = GitDates.lastCommitDates(under: contentPath)
         var home: Category?
         var categories: [Category] = []
         for entry in entries {
             let path = join(contentPath, entry)
             if isFolder(path) {
-                if let category = loadCategory(entry, diagnostics: &diagnostics) { categories.append(category) }
+                if let category = loadCategory(entry, commitDates: commitDates, diagnostics: &diagnostics) {
+                    categories.append(category)
+                }
             } else if entry == "_index.md" {
                 home = loadIndex(path: path, key: "", diagnostics: &diagnostics)
             } else if entry.hasSuffix(".md") {
@@ -55,7 +58,9 @@ public struct ContentLoader: Sendable {
         }
     }
 
-    private func loadCategory(_ key: String, diagnostics: inout [Diagnostic]) -> Category? {
+    private func loadCategory(
+        _ key: String, commitDates: [String: Date], diagnostics: inout [Diagnostic]
+    ) -> Category? {
         let folder = join(contentPath, key)
         guard URLSegment.isValid(key) else {
             diagnostics.append(
@@ -75,8 +80,13 @@ public struct ContentLoader: Sendable {
         var articles: [Article] = []
         var usedSlugs: [String: String] = [:]
         for file in files.sorted() where file.hasSuffix(".md") && file != "_index.md" && !file.hasPrefix(".") {
-            guard let article = loadArticle(join(folder, file), categoryKey: key, diagnostics: &diagnostics) else {
+            guard var article = loadArticle(join(folder, file), categoryKey: key, diagnostics: &diagnostics) else {
                 continue
+            }
+            if article.frontMatter.lastmod == nil {
+                let absolute = URL(fileURLWithPath: article.sourcePath).standardizedFileURL.resolvingSymlinksInPath()
+                    .path
+                article.frontMatter.lastmod = commitDates[absolute]
             }
             if let other = usedSlugs[article.slug] {
                 diagnostics.append(

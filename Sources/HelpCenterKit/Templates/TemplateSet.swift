@@ -6,7 +6,7 @@ import Mustache
 /// silently rendering nothing.
 public struct TemplateSet: Sendable {
     /// The page templates a build needs.
-    public static let requiredNames = ["home", "category", "article"]
+    public static let requiredNames = ["home", "category", "article", "404"]
 
     private let library: MustacheLibrary
     public let names: Set<String>

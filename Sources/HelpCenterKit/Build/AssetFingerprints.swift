@@ -1,0 +1,29 @@
+import Crypto
+import Foundation
+
+/// Gives each asset a content-hashed name (`style.3f2a9c1d.css`) so browsers can cache it
+/// forever, and rewrites the pages' references to those names.
+struct AssetFingerprints {
+    /// `style.css` -> `style.3f2a9c1d.css`.
+    let names: [String: String]
+
+    init(_ assets: [String: Data]) {
+        var names: [String: String] = [:]
+        for (path, data) in assets {
+            let hash = SHA256.hash(data: data).prefix(4).map { String(format: "%02x", $0) }.joined()
+            let stem = (path as NSString).deletingPathExtension
+            let ext = (path as NSString).pathExtension
+            names[path] = ext.isEmpty ? "\(stem).\(hash)" : "\(stem).\(hash).\(ext)"
+        }
+        self.names = names
+    }
+
+    /// Rewrites `"{root}assets/style.css"` (in quotes, as templates write it) to the hashed name.
+    func rewrite(_ html: String, root: String) -> String {
+        var html = html
+        for (plain, hashed) in names.sorted(by: { $0.key > $1.key }) {
+            html = html.replacingOccurrences(of: "\"\(root)assets/\(plain)\"", with: "\"\(root)assets/\(hashed)\"")
+        }
+        return html
+    }
+}
