@@ -14,6 +14,6 @@ struct HelpCenterCommand: ParsableCommand {
             Exit status: 0 on success, 1 when the content has problems (each printed as \
             path:line:col: error: message), 64 on bad usage.
             """,
-        subcommands: [Build.self, Render.self]
+        subcommands: [Build.self, Check.self, Render.self]
     )
 }

@@ -92,6 +92,24 @@ struct HelpCenterBinaryTests {
         #expect(try site.tree("Public") == before)
     }
 
+    @Test("check: exit 0 when clean; text, GitHub annotations and JSON when not; exit 1")
+    func check() throws {
+        let site = try TemporarySite(copyRealContent: true)
+        let clean = try run(["check"], in: site.root)
+        #expect(clean.status == 0 && clean.stdout.isEmpty && clean.stderr == "no problems found\n")
+        try site.writeArticle("Content/integrations/x.md", title: "X", body: "[gone](/nowhere/)")
+        let text = try run(["check"], in: site.root)
+        #expect(text.status == 1)
+        #expect(text.stdout == "Content/integrations/x.md:4:1: error: broken link: no page at /nowhere/\n")
+        let github = try run(["check", "--format", "github"], in: site.root)
+        #expect(
+            github.stdout == "::error file=Content/integrations/x.md,line=4,col=1::broken link: no page at /nowhere/\n")
+        let json = try run(["check", "--format", "json"], in: site.root)
+        let list = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]]
+        #expect(list?.first?["line"] as? Int == 4 && list?.first?["severity"] as? String == "error")
+        #expect(try run(["check", "--format", "xml"], in: site.root).status == 64)
+    }
+
     @Test("bad usage exits 64 and says what is wrong")
     func badUsage() throws {
         let site = try TemporarySite()

@@ -48,13 +48,14 @@ public struct SiteBuilder: Sendable {
     public func build() throws(HelpCenterError) -> BuildReport {
         let config = try SiteConfigLoader.load(path: options.configPath)
         let templates = try TemplateSet.load(directory: options.templatesPath)
-        let loader = ContentLoader(
-            contentPath: options.contentPath, includeDrafts: options.includeDrafts, unsafeHTML: config.unsafeHTML)
-        let (content, warnings) = try loader.load()
+        let loader = ContentLoader(contentPath: options.contentPath, includeDrafts: true, unsafeHTML: config.unsafeHTML)
+        let (allContent, warnings) = try loader.load()
+        let assets = try AssetCollector.collect(from: options.templatesPath + "/assets")
+        try checkFirst(allContent, config: config, assets: Set(assets.keys))
+        let content = options.includeDrafts ? allContent : allContent.withoutDrafts()
         let verification = try options.verificationPath.map { path throws(HelpCenterError) in
             try VerificationResults.load(path: path)
         }
-        let assets = try AssetCollector.collect(from: options.templatesPath + "/assets")
         let fingerprints = AssetFingerprints(assets)
         let pages = try renderPages(
             content, config: config, templates: templates, verification: verification, fingerprints: fingerprints)
@@ -68,6 +69,14 @@ public struct SiteBuilder: Sendable {
             pages: 1 + content.categories.count + content.articles.count, articles: content.articles.count,
             categories: content.categories.count,
             assets: assets.count, warnings: warnings)
+    }
+
+    /// `helpcenter check`'s findings stop the build before anything is written.
+    private func checkFirst(_ content: SiteContent, config: SiteConfig, assets: Set<String>) throws(HelpCenterError) {
+        let problems = SiteChecker.problems(
+            in: content, config: config, contentPath: options.contentPath, assets: assets
+        ).filter { $0.severity == .error }
+        guard problems.isEmpty else { throw HelpCenterError(problems) }
     }
 
     /// Every page as `relative/path/index.html` -> bytes, plus 404, sitemap, robots and

@@ -40,3 +40,12 @@ public struct SiteContent: Sendable, Hashable {
 
     public var articles: [Article] { categories.flatMap(\.articles) }
 }
+
+extension SiteContent {
+    /// The site as published: drafts left out.
+    public func withoutDrafts() -> SiteContent {
+        var copy = self
+        for index in copy.categories.indices { copy.categories[index].articles.removeAll { $0.frontMatter.draft } }
+        return copy
+    }
+}

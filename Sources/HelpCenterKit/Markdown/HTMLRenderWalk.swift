@@ -16,6 +16,7 @@ struct HTMLRenderWalk {
     private var calloutKeys: Set<Int> = []
     /// Where each inline claim marker stood in the output, for the page's verified marks.
     private(set) var claimOffsets: [String: Int] = [:]
+    private(set) var links: [LinkReference] = []
 
     init(options: MarkdownOptions, capacity: Int) {
         self.options = options
@@ -98,6 +99,7 @@ struct HTMLRenderWalk {
         case CMARK_NODE_EMPH: html.write(entering ? "<em>" : "</em>")
         case CMARK_NODE_LINK:
             if entering {
+                recordLink(node, isImage: false)
                 html.write("<a href=\"")
                 writeURL(node)
                 writeTitle(node)
@@ -107,6 +109,7 @@ struct HTMLRenderWalk {
             }
         case CMARK_NODE_IMAGE:
             if entering {
+                recordLink(node, isImage: true)
                 html.write("<img src=\"")
                 writeURL(node)
                 html.write("\" alt=\"")
@@ -189,6 +192,19 @@ struct HTMLRenderWalk {
     }
 
     // MARK: Pieces
+
+    private mutating func recordLink(_ node: CmarkNode, isImage: Bool) {
+        var positioned: CmarkNode? = node
+        while let current = positioned, current.line == 0 { positioned = current.parent }
+        let location = SourceLocation(
+            path: options.path, line: (positioned?.line ?? 1) + options.lineOffset,
+            column: max(positioned?.column ?? 1, 1))
+        links.append(
+            LinkReference(
+                url: String(decoding: node.url, as: UTF8.self), isImage: isImage,
+                altText: isImage ? node.plainText : "",
+                location: location))
+    }
 
     /// Assigns the heading's id (a writer's `{#id}` or a slug of its text) and records it.
     private mutating func headingID(_ node: CmarkNode) -> String {

@@ -19,6 +19,7 @@ public struct MarkdownRenderer: Sendable {
             html: walk.html.string,
             headings: walk.headings,
             claims: walk.claims.collected,
-            diagnostics: walk.claims.diagnostics + walk.diagnostics, claimOffsets: walk.claimOffsets)
+            diagnostics: walk.claims.diagnostics + walk.diagnostics, claimOffsets: walk.claimOffsets,
+            links: walk.links)
     }
 }

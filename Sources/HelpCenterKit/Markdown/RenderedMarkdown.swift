@@ -22,6 +22,15 @@ public struct Claim: Sendable, Hashable {
     public var flow: String { String(id.prefix { $0 != "." }) }
 }
 
+/// A link or image in the body, where the writer wrote it.
+public struct LinkReference: Sendable, Hashable {
+    public var url: String
+    public var isImage: Bool
+    /// The image's alt text (empty for links).
+    public var altText: String
+    public var location: SourceLocation
+}
+
 /// What rendering one Markdown body produced.
 public struct RenderedMarkdown: Sendable, Hashable {
     /// The body as HTML (no layout around it).
@@ -34,6 +43,8 @@ public struct RenderedMarkdown: Sendable, Hashable {
     public var diagnostics: [Diagnostic]
     /// UTF-8 offset in `html` where each inline claim marker stood (the end of its sentence).
     public var claimOffsets: [String: Int] = [:]
+    /// Every link and image, for `helpcenter check`.
+    public var links: [LinkReference] = []
 
     /// h2 and h3, the levels a reader navigates by.
     public var tableOfContents: [Heading] {

@@ -1,0 +1,74 @@
+import Foundation
+
+/// Turns a link as written in an article into what it points at inside the site.
+struct LinkResolver {
+    enum Target: Equatable {
+        /// Outside the site (a scheme, `//host`): not fetched.
+        case external
+        /// A page (`guides/a/`, or `""` for home) and an optional `#anchor`.
+        case page(String, anchor: String?)
+        /// A file in the site: an asset or a generated file.
+        case file(String)
+        /// A `.md` link to a file that is not an article.
+        case unknownMarkdown(String)
+    }
+
+    let rootPath: String
+    let contentPath: String
+    /// Absolute source path of each article -> its page URL.
+    let pagesBySource: [String: String]
+
+    func resolve(_ url: String, fromPage page: String, sourcePath: String) -> Target {
+        let lowered = url.lowercased()
+        if lowered.hasPrefix("//") || lowered.range(of: #"^[a-z][a-z0-9+.-]*:"#, options: .regularExpression) != nil {
+            return .external
+        }
+        var path = url
+        var anchor: String?
+        if let hash = path.firstIndex(of: "#") {
+            anchor = String(path[path.index(after: hash)...])
+            path = String(path[..<hash])
+        }
+        if let query = path.firstIndex(of: "?") { path = String(path[..<query]) }
+        if path.isEmpty { return .page(page, anchor: anchor) }
+        if path.hasSuffix(".md") { return markdownTarget(path, sourcePath: sourcePath, anchor: anchor) }
+        let relative: String
+        if path.hasPrefix("/") {
+            relative = path.hasPrefix(rootPath) ? String(path.dropFirst(rootPath.count)) : String(path.dropFirst())
+        } else {
+            relative = Self.normalize(page + path)
+        }
+        if relative.hasSuffix("index.html") {
+            return .page(String(relative.dropLast("index.html".count)), anchor: anchor)
+        }
+        let last = relative.split(separator: "/").last.map(String.init) ?? ""
+        if relative.isEmpty || relative.hasSuffix("/") { return .page(relative, anchor: anchor) }
+        return last.contains(".") ? .file(Self.normalize(relative)) : .page(relative + "/", anchor: anchor)
+    }
+
+    private func markdownTarget(_ path: String, sourcePath: String, anchor: String?) -> Target {
+        let folder = URL(fileURLWithPath: sourcePath).deletingLastPathComponent()
+        let file =
+            path.hasPrefix("/")
+            ? URL(fileURLWithPath: contentPath).appendingPathComponent(String(path.dropFirst()))
+            : folder.appendingPathComponent(path)
+        let absolute = file.standardizedFileURL.path
+        guard let page = pagesBySource[absolute] else { return .unknownMarkdown(path) }
+        return .page(page, anchor: anchor)
+    }
+
+    /// Resolves `.` and `..` segments; keeps a trailing `/`.
+    static func normalize(_ path: String) -> String {
+        var segments: [Substring] = []
+        for segment in path.split(separator: "/", omittingEmptySubsequences: true) {
+            if segment == "." { continue }
+            if segment == ".." {
+                _ = segments.popLast()
+            } else {
+                segments.append(segment)
+            }
+        }
+        let joined = segments.joined(separator: "/")
+        return path.hasSuffix("/") && !joined.isEmpty ? joined + "/" : joined
+    }
+}

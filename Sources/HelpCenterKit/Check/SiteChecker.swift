@@ -1,0 +1,143 @@
+import Foundation
+
+/// `helpcenter check`: everything that would make a published page wrong, found before
+/// anything is written. Each problem is a diagnostic at the writer's `path:line:col`.
+public struct SiteChecker: Sendable {
+    public var options: BuildOptions
+
+    public init(options: BuildOptions) {
+        self.options = options
+    }
+
+    /// Every problem in the site; loading errors (front matter, templates) are included.
+    public func check() -> [Diagnostic] {
+        do {
+            let config = try SiteConfigLoader.load(path: options.configPath)
+            var diagnostics = templateProblems()
+            let loader = ContentLoader(
+                contentPath: options.contentPath, includeDrafts: true, unsafeHTML: config.unsafeHTML)
+            let (content, warnings) = try loader.load()
+            let assets = (try? AssetCollector.collect(from: options.templatesPath + "/assets")) ?? [:]
+            diagnostics += warnings
+            diagnostics += Self.problems(
+                in: content, config: config, contentPath: options.contentPath, assets: Set(assets.keys))
+            return diagnostics
+        } catch {
+            return error.diagnostics
+        }
+    }
+
+    private func templateProblems() -> [Diagnostic] {
+        do {
+            _ = try TemplateSet.load(directory: options.templatesPath)
+        } catch {
+            return error.diagnostics
+        }
+        let folder = options.templatesPath
+        return (FileManager.default.subpaths(atPath: folder) ?? []).sorted().filter { $0.hasSuffix(".mustache") }
+            .flatMap { relative -> [Diagnostic] in
+                let path = folder + "/" + relative
+                guard let text = try? SourceFileReader.read(path) else { return [] }
+                return TemplateVariables.unknown(in: text, path: path)
+            }
+    }
+
+    /// Links, anchors, images, alt text, drafts linked from published pages, colliding aliases.
+    static func problems(in content: SiteContent, config: SiteConfig, contentPath: String, assets: Set<String>)
+        -> [Diagnostic]
+    {
+        var pages: [String: (ids: Set<String>, draft: Bool)] = [
+            "": (Set(content.home?.body.headings.map(\.id) ?? []), false)
+        ]
+        var bySource: [String: String] = [:]
+        for category in content.categories {
+            pages[category.relativeURL] = (Set(category.body.headings.map(\.id)), false)
+            for article in category.articles {
+                pages[article.relativeURL] = (Set(article.body.headings.map(\.id)), article.frontMatter.draft)
+                bySource[URL(fileURLWithPath: article.sourcePath).standardizedFileURL.path] = article.relativeURL
+            }
+        }
+        let resolver = LinkResolver(rootPath: config.rootPath, contentPath: contentPath, pagesBySource: bySource)
+        let generated: Set<String> = ["sitemap.xml", "robots.txt", "404.html"]
+        var diagnostics: [Diagnostic] = []
+        var bodies: [(page: String, source: String, draft: Bool, body: RenderedMarkdown)] = []
+        if let home = content.home, let source = home.sourcePath { bodies.append(("", source, false, home.body)) }
+        for category in content.categories {
+            if let source = category.sourcePath { bodies.append((category.relativeURL, source, false, category.body)) }
+            for article in category.articles {
+                bodies.append((article.relativeURL, article.sourcePath, article.frontMatter.draft, article.body))
+            }
+        }
+        for entry in bodies {
+            for link in entry.body.links {
+                let kind = link.isImage ? "image" : "link"
+                if link.isImage && link.altText.trimmingCharacters(in: .whitespaces).isEmpty {
+                    diagnostics.append(
+                        .error(
+                            "image has no alt text: describe it between the brackets of ![...](\(link.url))",
+                            at: link.location))
+                }
+                switch resolver.resolve(link.url, fromPage: entry.page, sourcePath: entry.source) {
+                case .external:
+                    continue
+                case .unknownMarkdown(let path):
+                    diagnostics.append(
+                        .error("broken \(kind): \(path) is not an article in \(contentPath)", at: link.location))
+                case .file(let path):
+                    let asset = path.hasPrefix("assets/") ? String(path.dropFirst("assets/".count)) : nil
+                    if !(asset.map(assets.contains) ?? false) && !generated.contains(path) {
+                        diagnostics.append(
+                            .error(
+                                "broken \(kind): no file /\(path) in the site; add it to Templates/assets/",
+                                at: link.location))
+                    }
+                case .page(let target, let anchor):
+                    guard let page = pages[target] else {
+                        diagnostics.append(
+                            .error("broken \(kind): no page at \(config.rootPath)\(target)", at: link.location))
+                        continue
+                    }
+                    if let anchor, !anchor.isEmpty, !page.ids.contains(anchor) {
+                        diagnostics.append(
+                            .error(
+                                "broken anchor: no heading with id '\(anchor)' on \(config.rootPath)\(target)",
+                                at: link.location))
+                    }
+                    if page.draft && !entry.draft {
+                        diagnostics.append(
+                            .error(
+                                "link to a draft (\(config.rootPath)\(target)): publish it or remove the link",
+                                at: link.location))
+                    }
+                }
+            }
+        }
+        return diagnostics + aliasProblems(content, pages: Set(pages.keys))
+    }
+
+    private static func aliasProblems(_ content: SiteContent, pages: Set<String>) -> [Diagnostic] {
+        var owners: [String: String] = [:]
+        var diagnostics: [Diagnostic] = []
+        for article in content.articles {
+            for alias in article.frontMatter.aliases {
+                let location = SourceLocation(path: article.sourcePath, line: 1, column: 1)
+                guard let file = SiteFiles.aliasFile(alias) else {
+                    diagnostics.append(
+                        .error("alias '\(alias)' is not a path inside the site, like /old/page/", at: location))
+                    continue
+                }
+                let page = String(file.dropLast("index.html".count))
+                if pages.contains(page) {
+                    diagnostics.append(
+                        .error("alias '\(alias)' is the URL of an existing page: remove the alias", at: location))
+                } else if let owner = owners[page] {
+                    diagnostics.append(
+                        .error("alias '\(alias)' is also an alias of \(owner): keep it in one article", at: location))
+                } else {
+                    owners[page] = article.sourcePath
+                }
+            }
+        }
+        return diagnostics
+    }
+}
