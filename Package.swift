@@ -86,10 +86,21 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        .target(
+            name: "HelpCenterServe",
+            dependencies: [
+                "HelpCenterKit",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .executableTarget(
             name: "helpcenter",
             dependencies: [
                 "HelpCenterKit",
+                "HelpCenterServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -100,6 +111,7 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "CCurlTests", dependencies: ["CCurl"]),
+        .testTarget(name: "HelpCenterServeTests", dependencies: ["HelpCenterServe", "CurlHTTP", "TestSupport"]),
         .testTarget(name: "OpenAPIValidatorTests", dependencies: ["TestSupport"]),
         .testTarget(name: "CurlHTTPTests", dependencies: ["CurlHTTP", "MockZoom"]),
         .testTarget(

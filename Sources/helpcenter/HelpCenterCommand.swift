@@ -2,7 +2,7 @@ import ArgumentParser
 
 /// `helpcenter`: builds the help center from Markdown.
 @main
-struct HelpCenterCommand: ParsableCommand {
+struct HelpCenterCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "helpcenter",
         abstract: "Build a help center from Markdown articles.",
@@ -14,6 +14,6 @@ struct HelpCenterCommand: ParsableCommand {
             Exit status: 0 on success, 1 when the content has problems (each printed as \
             path:line:col: error: message), 64 on bad usage.
             """,
-        subcommands: [Build.self, Check.self, Render.self]
+        subcommands: [Build.self, Check.self, New.self, Render.self, Serve.self]
     )
 }

@@ -110,6 +110,21 @@ struct HelpCenterBinaryTests {
         #expect(try run(["check", "--format", "xml"], in: site.root).status == 64)
     }
 
+    @Test("new writes a draft skeleton that builds and checks clean, never overwrites, rejects bad paths")
+    func newArticle() throws {
+        let site = try TemporarySite(copyRealContent: true)
+        let created = try run(["new", "billing/refunds", "--title", "How do refunds work?"], in: site.root)
+        #expect(created.status == 0)
+        #expect(created.stdout == "created Content/billing/_index.md\ncreated Content/billing/refunds.md\n")
+        #expect(try site.read("Content/billing/refunds.md").hasPrefix("---\ntitle: \"How do refunds work?\"\n"))
+        #expect(try run(["check"], in: site.root).status == 0)
+        #expect(try run(["build", "--drafts"], in: site.root).status == 0)
+        #expect(site.exists("Public/billing/refunds/index.html"))
+        let again = try run(["new", "billing/refunds", "--title", "Again"], in: site.root)
+        #expect(again.status == 1 && again.stderr.contains("already exists"))
+        #expect(try run(["new", "Billing/Refunds", "--title", "x"], in: site.root).status == 64)
+    }
+
     @Test("bad usage exits 64 and says what is wrong")
     func badUsage() throws {
         let site = try TemporarySite()

@@ -1,0 +1,90 @@
+import Foundation
+import HTTPTypes
+import HelpCenterKit
+import Hummingbird
+
+/// Serves the built site, the reload long-poll, and build errors.
+struct PreviewResponder: HTTPResponder {
+    typealias Context = BasicRequestContext
+    let files: StaticFiles
+    let state: BuildState
+
+    func respond(to request: Request, context: BasicRequestContext) async throws -> Response {
+        let path = request.uri.path
+        if path == "/__livereload" {
+            let since = Int(request.uri.queryParameters["since"].map(String.init) ?? "") ?? -1
+            let generation = await state.waitForChange(since: since, timeout: .seconds(25))
+            return Self.response(.ok, "application/json", #"{"generation":\#(generation)}"#)
+        }
+        let generation = await state.generation
+        if let failure = await state.failure, Self.isPage(path) {
+            return Self.response(
+                .internalServerError, "text/html; charset=utf-8", ErrorPage.html(failure, generation: generation))
+        }
+        guard case .file(let url) = files.lookup(request.uri.string) else {
+            let notFound = files.lookup("/404.html")
+            if case .file(let page) = notFound, let html = try? String(contentsOf: page, encoding: .utf8) {
+                return Self.response(
+                    .notFound, "text/html; charset=utf-8", LiveReload.inject(into: html, generation: generation))
+            }
+            return Self.response(.notFound, "text/plain; charset=utf-8", "Not found\n")
+        }
+        let type = StaticFiles.contentType(for: url)
+        guard let data = try? Data(contentsOf: url) else {
+            return Self.response(.notFound, "text/plain", "Not found\n")
+        }
+        if type.hasPrefix("text/html") {
+            return Self.response(
+                .ok, type, LiveReload.inject(into: String(decoding: data, as: UTF8.self), generation: generation))
+        }
+        return Response(
+            status: .ok, headers: [.contentType: type, .cacheControl: "no-store"],
+            body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    static func isPage(_ path: String) -> Bool {
+        let last = path.split(separator: "/").last.map(String.init) ?? ""
+        return !last.contains(".") || last.hasSuffix(".html")
+    }
+
+    static func response(_ status: HTTPResponse.Status, _ type: String, _ body: String) -> Response {
+        Response(
+            status: status, headers: [.contentType: type, .cacheControl: "no-store"],
+            body: ResponseBody(byteBuffer: ByteBuffer(string: body)))
+    }
+}
+
+/// The few lines that make an open page reload after a rebuild (served locally, never in Public/).
+enum LiveReload {
+    static func script(generation: Int) -> String {
+        """
+        <script>(function(){var g=\(generation);function poll(){fetch('/__livereload?since='+g).then(function(r){return r.json()})\
+        .then(function(d){if(d.generation!==g){location.reload()}else{poll()}}).catch(function(){setTimeout(poll,1000)})}poll()})();</script>
+        """
+    }
+
+    static func inject(into html: String, generation: Int) -> String {
+        guard let end = html.range(of: "</body>", options: .backwards) else {
+            return html + script(generation: generation)
+        }
+        return html.replacingCharacters(in: end, with: script(generation: generation) + "\n</body>")
+    }
+}
+
+/// The browser's view of a failed build: every diagnostic, and it reloads when fixed.
+enum ErrorPage {
+    static func html(_ diagnostics: [Diagnostic], generation: Int) -> String {
+        let items = diagnostics.map { "<li><code>\(escape($0.description))</code></li>" }.joined(separator: "\n")
+        return """
+            <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Build failed</title>
+            <style>body{font:16px/1.5 system-ui,sans-serif;margin:2rem;color:#1b1f24}code{white-space:pre-wrap}li{margin:.5rem 0}</style>
+            </head><body><h1>The help center did not build</h1><p>Fix these and save; this page reloads by itself.</p>
+            <ul>\(items)</ul>\(LiveReload.script(generation: generation))</body></html>
+            """
+    }
+
+    static func escape(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;")
+    }
+}

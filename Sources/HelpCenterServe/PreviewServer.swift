@@ -1,0 +1,106 @@
+import Foundation
+import HTTPTypes
+import HelpCenterKit
+import Hummingbird
+import Logging
+import ServiceLifecycle
+import Synchronization
+
+/// `helpcenter serve`: builds the site, serves it on 127.0.0.1, rebuilds when Content/,
+/// Templates/ or site.yml change, and makes open pages reload. A failed build is shown in
+/// the browser; the server keeps running.
+public final class PreviewServer: Sendable {
+    public let options: BuildOptions
+    let state = BuildState()
+    private let log: @Sendable (String) -> Void
+    private let running = Mutex<(group: ServiceGroup?, tasks: [Task<Void, any Error>])>((nil, []))
+    private let address = Mutex("")
+
+    public init(options: BuildOptions, log: @escaping @Sendable (String) -> Void = { _ in }) {
+        self.options = options
+        self.log = log
+    }
+
+    /// `http://127.0.0.1:PORT` once started.
+    public var baseURL: String { address.withLock { $0 } }
+
+    /// Builds once, binds 127.0.0.1:`port` (0 picks one) and starts watching.
+    public func start(port: Int = 8080) async throws {
+        await rebuild()
+        let bound = AsyncStream.makeStream(of: Int?.self)
+        var logger = Logger(label: "helpcenter.serve")
+        logger.logLevel = .error
+        let app = Application(
+            responder: PreviewResponder(
+                files: StaticFiles(root: URL(fileURLWithPath: options.outputPath).standardizedFileURL), state: state),
+            configuration: ApplicationConfiguration(
+                address: .hostname("127.0.0.1", port: port), serverName: "helpcenter"),
+            onServerRunning: { bound.continuation.yield($0.localAddress?.port) }, logger: logger)
+        let group = ServiceGroup(services: [app], gracefulShutdownSignals: [], logger: logger)
+        let serverTask = Task { try await group.run() }
+        let watchTask = Task { [self] in try await watch() }
+        running.withLock { $0 = (group, [serverTask, watchTask]) }
+        for await boundPort in bound.stream {
+            guard let boundPort else { break }
+            address.withLock { $0 = "http://127.0.0.1:\(boundPort)" }
+            return
+        }
+        throw HelpCenterError(.error("cannot listen on 127.0.0.1:\(port)", at: SourceLocation(path: "serve")))
+    }
+
+    public func stop() async {
+        let (group, tasks) = running.withLock { state in
+            defer { state = (nil, []) }
+            return state
+        }
+        for task in tasks.dropFirst() { task.cancel() }
+        await group?.triggerGracefulShutdown()
+        _ = try? await tasks.first?.value
+    }
+
+    /// Rebuilds now, recording success or the diagnostics.
+    func rebuild() async {
+        let started = ContinuousClock.now
+        let result = Result { () throws(HelpCenterError) in try SiteBuilder(options: options).build() }
+        await state.record(result)
+        switch result {
+        case .success(let report):
+            log(
+                "rebuilt \(report.pages) pages in \((ContinuousClock.now - started).formatted(.units(allowed: [.milliseconds])))"
+            )
+        case .failure(let error):
+            log(error.description)
+        }
+    }
+
+    /// Polls the sources' names, sizes and times; any change triggers a rebuild.
+    private func watch() async throws {
+        var last = SourceSignature.of(options)
+        while !Task.isCancelled {
+            try await Task.sleep(for: .milliseconds(250))
+            let current = SourceSignature.of(options)
+            if current != last {
+                last = current
+                await rebuild()
+            }
+        }
+    }
+}
+
+/// What the watcher compares between polls.
+enum SourceSignature {
+    static func of(_ options: BuildOptions) -> [String: String] {
+        var signature: [String: String] = [:]
+        for folder in [options.contentPath, options.templatesPath] {
+            for relative in FileManager.default.subpaths(atPath: folder) ?? [] {
+                let path = folder + "/" + relative
+                if let attributes = try? FileManager.default.attributesOfItem(atPath: path) {
+                    signature[path] = "\(attributes[.size] ?? 0)@\(attributes[.modificationDate] ?? "")"
+                }
+            }
+        }
+        let config = try? FileManager.default.attributesOfItem(atPath: options.configPath)
+        signature[options.configPath] = "\(config?[.size] ?? 0)@\(config?[.modificationDate] ?? "")"
+        return signature
+    }
+}

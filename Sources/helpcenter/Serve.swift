@@ -1,0 +1,79 @@
+import ArgumentParser
+import Foundation
+import HelpCenterKit
+import HelpCenterServe
+
+extension HelpCenterCommand {
+    /// `helpcenter serve`: live preview for writers.
+    struct Serve: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Build, serve the site on 127.0.0.1 and rebuild and reload pages as files change.",
+            discussion: "A build error is shown in the browser; fix the file and the page reloads. Ctrl-C stops.")
+
+        @Option(help: "The port to listen on; 0 picks a free one.")
+        var port = 8080
+
+        @Option(name: .long, help: ArgumentHelp("The folder of Markdown articles.", valueName: "path"))
+        var content = "Content"
+
+        @Option(name: .long, help: ArgumentHelp("The folder of Mustache templates and assets/.", valueName: "path"))
+        var templates = "Templates"
+
+        @Option(name: .long, help: ArgumentHelp("Where the site is built and served from.", valueName: "path"))
+        var output = "Public"
+
+        @Option(name: .long, help: ArgumentHelp("The site configuration file.", valueName: "path"))
+        var config = "site.yml"
+
+        @Flag(name: .long, help: "Include drafts (the preview's usual need).")
+        var drafts = false
+
+        func run() async throws {
+            let options = BuildOptions(
+                contentPath: content, templatesPath: templates, outputPath: output, configPath: config,
+                includeDrafts: drafts)
+            let server = PreviewServer(options: options) { Diagnostics.printError($0) }
+            do {
+                try await server.start(port: port)
+            } catch {
+                Diagnostics.printError("error: \(error)")
+                throw ExitCode.failure
+            }
+            Diagnostics.say("serving \(output) at \(server.baseURL)/ (Ctrl-C stops)")
+            await StopSignal.wait()
+            await server.stop()
+        }
+    }
+}
+
+/// Waits for SIGINT or SIGTERM.
+enum StopSignal {
+    static func wait() async {
+        let queue = DispatchQueue(label: "helpcenter.signals")
+        let once = Once()
+        var sources: [any DispatchSourceSignal] = []
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            sources = [SIGINT, SIGTERM].map { number in
+                signal(number, SIG_IGN)
+                let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
+                source.setEventHandler { if once.claim() { continuation.resume() } }
+                source.resume()
+                return source
+            }
+        }
+        withExtendedLifetime(sources) {}
+    }
+}
+
+/// True exactly once.
+final class Once: @unchecked Sendable {
+    private let lock = NSLock()
+    private var done = false
+
+    func claim() -> Bool {
+        lock.withLock {
+            defer { done = true }
+            return !done
+        }
+    }
+}

@@ -1,0 +1,104 @@
+import CurlHTTP
+import Foundation
+import HelpCenterKit
+import TestSupport
+import Testing
+
+@testable import HelpCenterServe
+
+@Suite("helpcenter serve")
+struct PreviewServerTests {
+    @Test(
+        "paths outside the served folder are refused in every spelling",
+        arguments: [
+            "/../site.yml", "/%2e%2e/site.yml", "/%2E%2E/site.yml", "/..%2fsite.yml", "/..%5csite.yml", "//etc/passwd",
+            "/a/../../site.yml", "/%00", "/./index.html", "/..\\site.yml",
+        ])
+    func traversal(path: String) throws {
+        let site = try TemporarySite()
+        try site.write("Public/index.html", "home")
+        let files = StaticFiles(root: site.url("Public"))
+        #expect(files.lookup(path) == .notFound)
+    }
+
+    @Test("a symlink out of the served folder is refused; folders serve their index.html")
+    func symlinksAndIndexes() throws {
+        let site = try TemporarySite()
+        try site.write("Public/guides/index.html", "guides")
+        try FileManager.default.createSymbolicLink(
+            atPath: site.path("Public/leak"), withDestinationPath: site.path("site.yml"))
+        let files = StaticFiles(root: site.url("Public"))
+        #expect(files.lookup("/leak") == .notFound)
+        #expect(
+            files.lookup("/guides/")
+                == .file(URL(fileURLWithPath: site.path("Public/guides/index.html")).resolvingSymlinksInPath()))
+    }
+
+    func withServer(_ body: (TemporarySite, PreviewServer) async throws -> Void) async throws {
+        let site = try TemporarySite(copyRealContent: true)
+        let server = PreviewServer(
+            options: BuildOptions(
+                contentPath: site.path("Content"), templatesPath: site.path("Templates"),
+                outputPath: site.path("Public"), configPath: site.path("site.yml")))
+        try await server.start(port: 0)
+        do {
+            try await body(site, server)
+        } catch {
+            await server.stop()
+            throw error
+        }
+        await server.stop()
+    }
+
+    func get(_ url: String, timeout: Duration = .seconds(5)) async throws -> HTTPResponse {
+        try await CurlHTTPClient().send(
+            HTTPRequest(.get, url, timeouts: Timeouts(connect: .seconds(2), total: timeout)))
+    }
+
+    @Test("serves pages with the reload script, 404s for traversal over HTTP, assets as they are")
+    func serves() async throws {
+        try await withServer { _, server in
+            let page = try await get(server.baseURL + "/integrations/using-zoom/")
+            #expect(page.status == 200)
+            #expect(page.header("Content-Type") == "text/html; charset=utf-8")
+            #expect(page.bodyText.contains("<h1>How does using Zoom with valhallgames.net work?</h1>"))
+            #expect(page.bodyText.contains("fetch('/__livereload?since='+g)"))
+            for path in ["/%2e%2e/site.yml", "/..%2fsite.yml", "/integrations/%2e%2e/%2e%2e/site.yml"] {
+                let refused = try await get(server.baseURL + path)
+                #expect(refused.status == 404, "\(path)")
+                #expect(!refused.bodyText.contains("base_url"))
+            }
+            let missing = try await get(server.baseURL + "/nowhere/")
+            #expect(missing.status == 404 && missing.bodyText.contains("Page not found"))
+        }
+    }
+
+    @Test("a change rebuilds and the reload poll answers; a broken file shows the error page and the server lives on")
+    func reloadAndErrors() async throws {
+        try await withServer { site, server in
+            let first = try await get(server.baseURL + "/__livereload?since=-1")
+            let generation = try #require(Int(first.bodyText.filter(\.isNumber)))
+            async let poll = get(server.baseURL + "/__livereload?since=\(generation)", timeout: .seconds(20))
+            try await Task.sleep(for: .milliseconds(300))
+            try site.writeArticle("Content/integrations/new.md", title: "Brand new")
+            let changed = try await poll
+            #expect(Int(changed.bodyText.filter(\.isNumber)) == generation + 1)
+            #expect(try await get(server.baseURL + "/integrations/new/").status == 200)
+
+            try site.write("Content/integrations/bad.md", "---\ntitle: [\n---\n")
+            var page = try await get(server.baseURL + "/")
+            for _ in 0..<40 where page.status == 200 {
+                try await Task.sleep(for: .milliseconds(100))
+                page = try await get(server.baseURL + "/")
+            }
+            #expect(page.status == 500)
+            #expect(page.bodyText.contains("bad.md:3:1: error: invalid YAML"))
+            try FileManager.default.removeItem(at: site.url("Content/integrations/bad.md"))
+            for _ in 0..<40 where page.status == 500 {
+                try await Task.sleep(for: .milliseconds(100))
+                page = try await get(server.baseURL + "/")
+            }
+            #expect(page.status == 200)
+        }
+    }
+}
