@@ -4,7 +4,7 @@
 #   make test   builds, lints, verifies (lint + embedded mock), builds the real site into a temp
 #               folder, runs every test
 SWIFT ?= swift
-APT_PACKAGES := libcmark-dev libcurl4-openssl-dev cmark pkg-config
+APT_PACKAGES := libcmark-dev libcurl4-openssl-dev cmark pkg-config git
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RELEASE_BIN := .build/release/helpcenter
 DEBUG_BIN := .build/debug/helpcenter
@@ -27,6 +27,11 @@ deps:
 	  echo "Installing system packages:$$missing"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
 	fi
+	@python3 -m pagefind --version >/dev/null 2>&1 || { \
+	  echo "Installing Pagefind (search index) from PyPI"; \
+	  python3 -m pip install -q 'pagefind[bin]' 2>/dev/null \
+	    || python3 -m pip install -q --break-system-packages 'pagefind[bin]' \
+	    || echo "note: Pagefind could not be installed; the site builds without search"; }
 
 release: deps
 	$(SWIFT) build -c release --product helpcenter

@@ -41,6 +41,7 @@ extension HelpCenterCommand {
                 try SiteBuilder(options: options).build()
             }
             Diagnostics.print(report.warnings)
+            for note in report.notes { Diagnostics.printError("note: \(note)") }
             let seconds = (clock.now - start).formatted(.units(allowed: [.seconds, .milliseconds], width: .narrow))
             Diagnostics.say(
                 "Built \(Plural.count(report.pages, "page")) (\(Plural.count(report.articles, "article")) in "

@@ -36,10 +36,11 @@ struct SiteBuilderTests {
         let report = try build(site)
         #expect(report.pages == 5)
         #expect(report.articles == 3)
-        let files = Set(try site.tree("Public").keys).filter { !$0.hasPrefix("assets/") }
+        let files = Set(try site.tree("Public").keys).filter { !$0.hasPrefix("assets/") && !$0.hasPrefix("pagefind/") }
         #expect(
             files == [
-                "index.html", "404.html", "sitemap.xml", "robots.txt", "guides/index.html", "guides/a/index.html",
+                "index.html", "404.html", "sitemap.xml", "robots.txt", "search/index.html", "guides/index.html",
+                "guides/a/index.html",
                 "guides/b/index.html", "guides/third/index.html",
             ])
         #expect(try site.tree("Public").keys.filter { $0.hasPrefix("assets/style.") }.count == 1)

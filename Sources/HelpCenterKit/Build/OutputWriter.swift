@@ -7,8 +7,9 @@ struct OutputWriter {
     /// Folders the output must never replace or contain (content, templates).
     let protectedPaths: [String]
 
-    /// Writes `files` (relative path -> bytes) and replaces `outputPath` with them.
-    func write(_ files: [String: Data]) throws(HelpCenterError) {
+    /// Writes `files` (relative path -> bytes), lets `finish` add to the staged site (the search
+    /// index), and replaces `outputPath` with the result.
+    func write(_ files: [String: Data], finish: (URL) -> Void = { _ in }) throws(HelpCenterError) {
         try checkTarget()
         let output = URL(fileURLWithPath: outputPath).standardizedFileURL
         let parent = output.deletingLastPathComponent()
@@ -24,6 +25,7 @@ struct OutputWriter {
                 try manager.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try data.write(to: file)
             }
+            finish(staging)
             if manager.fileExists(atPath: output.path) {
                 try manager.moveItem(at: output, to: retired)
             }

@@ -15,6 +15,12 @@ struct PageContext {
         return context
     }
 
+    func search() -> [String: Any] {
+        var context = base(title: "Search", description: "Search the \(config.title).", url: "search/")
+        context["page"] = page(kind: "search", title: "Search", url: "search/", matter: nil)
+        return context
+    }
+
     func notFound() -> [String: Any] {
         var context = base(title: "Page not found", description: nil, url: "404.html")
         context["page"] = page(kind: "404", title: "Page not found", url: "404.html", matter: nil)

@@ -9,6 +9,8 @@ public struct BuildOptions: Sendable, Hashable {
     public var includeDrafts: Bool
     /// A `verify --report` file whose results the article pages show.
     public var verificationPath: String?
+    /// Builds the search index; `nil` skips search.
+    public var searchIndexer: SearchIndexer? = SearchIndexer()
 
     public init(
         contentPath: String = "Content",
@@ -34,6 +36,8 @@ public struct BuildReport: Sendable, Hashable {
     public var categories: Int
     public var assets: Int
     public var warnings: [Diagnostic]
+    /// Things the writer should know that did not stop the build (e.g. no search index).
+    public var notes: [String] = []
 }
 
 /// Turns `Content/` and `Templates/` into the static site.
@@ -64,11 +68,15 @@ public struct SiteBuilder: Sendable {
         let writer = OutputWriter(
             outputPath: options.outputPath,
             protectedPaths: [options.contentPath, options.templatesPath, options.configPath])
-        try writer.write(files)
+        var notes: [String] = []
+        let indexer = options.searchIndexer
+        try writer.write(files) { staging in
+            if let note = indexer?.index(staging) { notes.append(note) }
+        }
         return BuildReport(
             pages: 1 + content.categories.count + content.articles.count, articles: content.articles.count,
             categories: content.categories.count,
-            assets: assets.count, warnings: warnings)
+            assets: assets.count, warnings: warnings, notes: notes)
     }
 
     /// `helpcenter check`'s findings stop the build before anything is written.
@@ -89,6 +97,7 @@ public struct SiteBuilder: Sendable {
         var pages: [String: String] = [:]
         pages["index.html"] = try templates.render("home", context.home())
         pages["404.html"] = try templates.render("404", context.notFound())
+        pages["search/index.html"] = try templates.render("search", context.search())
         for category in content.categories {
             pages[category.relativeURL + "index.html"] = try templates.render("category", context.category(category))
             for article in category.articles {

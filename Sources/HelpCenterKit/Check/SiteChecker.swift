@@ -47,7 +47,7 @@ public struct SiteChecker: Sendable {
         -> [Diagnostic]
     {
         var pages: [String: (ids: Set<String>, draft: Bool)] = [
-            "": (Set(content.home?.body.headings.map(\.id) ?? []), false)
+            "": (Set(content.home?.body.headings.map(\.id) ?? []), false), "search/": ([], false),
         ]
         var bySource: [String: String] = [:]
         for category in content.categories {

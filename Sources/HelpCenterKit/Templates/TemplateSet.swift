@@ -6,7 +6,7 @@ import Mustache
 /// silently rendering nothing.
 public struct TemplateSet: Sendable {
     /// The page templates a build needs.
-    public static let requiredNames = ["home", "category", "article", "404"]
+    public static let requiredNames = ["home", "category", "article", "404", "search"]
 
     private let library: MustacheLibrary
     public let names: Set<String>
