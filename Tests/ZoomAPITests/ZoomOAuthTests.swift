@@ -38,7 +38,8 @@ struct ZoomOAuthTests {
             let start = zoom.server.clock.now()
             let tokens = try await zoom.connect()
             let end = zoom.server.clock.now()
-            #expect(tokens.expiresAt >= start.addingTimeInterval(3599) && tokens.expiresAt <= end.addingTimeInterval(3599))
+            #expect(
+                tokens.expiresAt >= start.addingTimeInterval(3599) && tokens.expiresAt <= end.addingTimeInterval(3599))
             #expect(tokens.scope.split(separator: " ").contains("meeting:write:meeting"))
             #expect(tokens.apiURL == zoom.server.baseURL)
             let user = try await zoom.meetings(tokens).currentUser(accessToken: tokens.accessToken)
