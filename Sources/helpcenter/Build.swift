@@ -37,9 +37,16 @@ extension HelpCenterCommand {
                 includeDrafts: drafts, verificationPath: verification)
             let clock = ContinuousClock()
             let start = clock.now
-            let report = try Diagnostics.reporting { () throws(HelpCenterError) in
-                try SiteBuilder(options: options).build()
+            var builder = SiteBuilder(options: options)
+            if isatty(STDERR_FILENO) != 0 {
+                builder.progress = { done, total in
+                    guard total >= 500 else { return }
+                    let end = done == total ? "\n" : ""
+                    try? FileHandle.standardError.write(
+                        contentsOf: Data("\r\u{1B}[2KRendering pages: \(done) of \(total)\(end)".utf8))
+                }
             }
+            let report = try Diagnostics.reporting { () throws(HelpCenterError) in try builder.build() }
             Diagnostics.print(report.warnings)
             for note in report.notes { Diagnostics.printError("note: \(note)") }
             let seconds = (clock.now - start).formatted(.units(allowed: [.seconds, .milliseconds], width: .narrow))

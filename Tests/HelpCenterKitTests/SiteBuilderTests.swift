@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import TestSupport
 import Testing
 
@@ -92,6 +93,36 @@ struct SiteBuilderTests {
         #expect(try site.tree("Public") == before)
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter { $0.hasPrefix(".") }
         #expect(leftovers.isEmpty)
+    }
+
+    @Test("a write that fails halfway (disk full) leaves the previous site exactly as it was, and no temp folder")
+    func failureMidWrite() throws {
+        let site = try TemporarySite(copyRealContent: true)
+        _ = try build(site)
+        let before = try site.tree("Public")
+        try site.writeArticle("Content/integrations/more.md", title: "More")
+        var builder = SiteBuilder(options: options(site))
+        builder.failAfterFiles = 3
+        #expect(throws: HelpCenterError.self) { try builder.build() }
+        #expect(try site.tree("Public") == before)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter { $0.hasPrefix(".") }
+        #expect(leftovers.isEmpty)
+        _ = try build(site)
+        #expect(site.exists("Public/integrations/more/index.html"))
+    }
+
+    @Test("progress is reported as articles render, ending at the total")
+    func progress() throws {
+        let site = try TemporarySite()
+        for index in 0..<250 { try site.writeArticle("Content/g/a\(index).md", title: "A\(index)") }
+        let calls = Mutex<[Int]>([])
+        var builder = SiteBuilder(options: options(site))
+        builder.progress = { done, total in
+            calls.withLock { $0.append(done) }
+            _ = total
+        }
+        _ = try builder.build()
+        #expect(calls.withLock { $0 } == [100, 200, 250])
     }
 
     @Test("refuses an output folder that holds the sources")

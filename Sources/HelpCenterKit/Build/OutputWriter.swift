@@ -6,6 +6,8 @@ struct OutputWriter {
     let outputPath: String
     /// Folders the output must never replace or contain (content, templates).
     let protectedPaths: [String]
+    /// Tests only: fail like a full disk after writing this many files.
+    var failAfterFiles: Int?
 
     /// Writes `files` (relative path -> bytes), lets `finish` add to the staged site (the search
     /// index), and replaces `outputPath` with the result.
@@ -20,7 +22,10 @@ struct OutputWriter {
         do {
             try? manager.removeItem(at: staging)
             try manager.createDirectory(at: staging, withIntermediateDirectories: true)
-            for (relative, data) in files.sorted(by: { $0.key < $1.key }) {
+            for (count, (relative, data)) in files.sorted(by: { $0.key < $1.key }).enumerated() {
+                if let limit = failAfterFiles, count >= limit {
+                    throw CocoaError(.fileWriteOutOfSpace)
+                }
                 let file = staging.appendingPathComponent(relative)
                 try manager.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try data.write(to: file)

@@ -43,6 +43,10 @@ public struct BuildReport: Sendable, Hashable {
 /// Turns `Content/` and `Templates/` into the static site.
 public struct SiteBuilder: Sendable {
     public var options: BuildOptions
+    /// Called as pages render (done, total), for progress on long builds.
+    public var progress: @Sendable (Int, Int) -> Void = { _, _ in }
+    /// Tests only: see `OutputWriter.failAfterFiles`.
+    var failAfterFiles: Int?
 
     public init(options: BuildOptions) {
         self.options = options
@@ -67,7 +71,8 @@ public struct SiteBuilder: Sendable {
         for (path, data) in assets { files["assets/" + (fingerprints.names[path] ?? path)] = data }
         let writer = OutputWriter(
             outputPath: options.outputPath,
-            protectedPaths: [options.contentPath, options.templatesPath, options.configPath])
+            protectedPaths: [options.contentPath, options.templatesPath, options.configPath],
+            failAfterFiles: failAfterFiles)
         var notes: [String] = []
         let indexer = options.searchIndexer
         try writer.write(files) { staging in
@@ -98,11 +103,15 @@ public struct SiteBuilder: Sendable {
         pages["index.html"] = try templates.render("home", context.home())
         pages["404.html"] = try templates.render("404", context.notFound())
         pages["search/index.html"] = try templates.render("search", context.search())
+        let total = content.articles.count
+        var done = 0
         for category in content.categories {
             pages[category.relativeURL + "index.html"] = try templates.render("category", context.category(category))
             for article in category.articles {
                 pages[article.relativeURL + "index.html"] = try templates.render(
                     "article", context.article(article, in: category))
+                done += 1
+                if done % 100 == 0 || done == total { progress(done, total) }
             }
         }
         var files = pages.mapValues { Data(fingerprints.rewrite($0, root: config.rootPath).utf8) }
