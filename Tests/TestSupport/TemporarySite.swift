@@ -54,7 +54,11 @@ public final class TemporarySite: @unchecked Sendable {
 
     /// Every file under `relative`, as sorted relative paths, with contents.
     public func tree(_ relative: String) throws -> [String: Data] {
-        let folder = url(relative)
+        try Self.tree(at: url(relative))
+    }
+
+    /// Every file under `folder`, by relative path.
+    public static func tree(at folder: URL) throws -> [String: Data] {
         var files: [String: Data] = [:]
         for item in FileManager.default.subpaths(atPath: folder.path) ?? [] {
             var isFolder: ObjCBool = false

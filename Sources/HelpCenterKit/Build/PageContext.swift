@@ -6,11 +6,16 @@ struct PageContext {
     let config: SiteConfig
     let content: SiteContent
     var verification: VerificationResults?
+    var links: MarkdownLinkRewriter?
 
     func home() -> [String: Any] {
         var context = base(title: config.title, description: content.home?.frontMatter.description, url: "")
         context["page"] = page(kind: "home", title: config.title, url: "", matter: content.home?.frontMatter)
-        context["intro"] = content.home?.body.html ?? ""
+        context["intro"] =
+            content.home.map { home in
+                links?.rewrite(home.body.html, body: home.body, page: "", sourcePath: home.sourcePath ?? "")
+                    ?? home.body.html
+            } ?? ""
         context["categories"] = content.categories.map { category($0, withArticles: true) }
         return context
     }
@@ -63,7 +68,10 @@ struct PageContext {
         }
         context["article"] =
             [
-                "body": bodyWithMarks(article),
+                "body": links?.rewrite(
+                    bodyWithMarks(article), body: article.body, page: article.relativeURL,
+                    sourcePath: article.sourcePath)
+                    ?? bodyWithMarks(article),
                 "toc": toc,
                 "hasToc": toc.count > 1,
                 "tags": article.frontMatter.tags,
@@ -157,7 +165,11 @@ struct PageContext {
 
     private func category(_ category: Category, withArticles: Bool) -> [String: Any] {
         var values: [String: Any] = [
-            "title": category.title, "url": link(category.relativeURL), "intro": category.body.html,
+            "title": category.title, "url": link(category.relativeURL),
+            "intro": links?.rewrite(
+                category.body.html, body: category.body, page: category.relativeURL,
+                sourcePath: category.sourcePath ?? "")
+                ?? category.body.html,
         ]
         if let description = category.frontMatter.description { values["description"] = description }
         if withArticles {

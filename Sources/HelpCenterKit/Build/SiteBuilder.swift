@@ -98,7 +98,9 @@ public struct SiteBuilder: Sendable {
         _ content: SiteContent, config: SiteConfig, templates: TemplateSet, verification: VerificationResults? = nil,
         fingerprints: AssetFingerprints = AssetFingerprints([:])
     ) throws(HelpCenterError) -> [String: Data] {
-        let context = PageContext(config: config, content: content, verification: verification)
+        let context = PageContext(
+            config: config, content: content, verification: verification,
+            links: MarkdownLinkRewriter(content: content, config: config, contentPath: options.contentPath))
         var pages: [String: String] = [:]
         pages["index.html"] = try templates.render("home", context.home())
         pages["404.html"] = try templates.render("404", context.notFound())

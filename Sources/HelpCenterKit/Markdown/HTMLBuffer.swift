@@ -82,3 +82,12 @@ extension HTMLBuffer {
         bytes.append(contentsOf: raw)
     }
 }
+
+extension HTMLBuffer {
+    /// A URL escaped exactly as the renderer writes it into `href`.
+    static func escapedURL(_ url: String) -> String {
+        var buffer = HTMLBuffer()
+        buffer.writeEscapedURL(Array(url.utf8))
+        return buffer.string
+    }
+}

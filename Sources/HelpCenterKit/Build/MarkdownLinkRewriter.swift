@@ -1,0 +1,35 @@
+import Foundation
+
+/// Writers may link to another article by its file (`../billing/refunds.md#anchor`), as they
+/// would on GitHub; readers need the page's URL. `check` resolves the same way, so a link it
+/// accepts is a link that works.
+struct MarkdownLinkRewriter {
+    let resolver: LinkResolver
+
+    init(content: SiteContent, config: SiteConfig, contentPath: String) {
+        var bySource: [String: String] = [:]
+        for article in content.articles {
+            bySource[URL(fileURLWithPath: article.sourcePath).standardizedFileURL.path] = article.relativeURL
+        }
+        resolver = LinkResolver(rootPath: config.rootPath, contentPath: contentPath, pagesBySource: bySource)
+    }
+
+    /// `html` with every `.md` link of `body` pointing at its page.
+    func rewrite(_ html: String, body: RenderedMarkdown, page: String, sourcePath: String) -> String {
+        var html = html
+        for link in body.links where !link.isImage && Self.isMarkdownFile(link.url) {
+            guard
+                case .page(let target, let anchor) = resolver.resolve(link.url, fromPage: page, sourcePath: sourcePath)
+            else { continue }
+            let url = resolver.rootPath + target + (anchor.map { "#" + $0 } ?? "")
+            html = html.replacingOccurrences(
+                of: "href=\"\(HTMLBuffer.escapedURL(link.url))\"", with: "href=\"\(HTMLBuffer.escapedURL(url))\"")
+        }
+        return html
+    }
+
+    static func isMarkdownFile(_ url: String) -> Bool {
+        let path = url.split(separator: "#", maxSplits: 1).first.map(String.init) ?? url
+        return path.hasSuffix(".md") && !path.contains(":")
+    }
+}
