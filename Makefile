@@ -13,7 +13,7 @@ DEBUG_VERIFY := .build/debug/verify
 REPORT := .build/verify-report.json
 LINT_PATHS := Sources Tests Package.swift
 
-.PHONY: all deps release site verify test lint format clean
+.PHONY: all deps release site verify test browser-test lint format clean
 
 all: site
 
@@ -59,7 +59,14 @@ test: deps
 	$(DEBUG_VERIFY) lint
 	tmp=$$(mktemp -d) && $(DEBUG_VERIFY) --report "$$tmp/report.json" \
 	  && $(DEBUG_BIN) build --output "$$tmp/Public" --verification "$$tmp/report.json" && rm -rf "$$tmp"
+	$(MAKE) --no-print-directory browser-test
 	$(SWIFT) test
+
+## browser-test: headless Chromium against `helpcenter serve` (installs Debian's chromium if missing).
+browser-test:
+	@command -v chromium >/dev/null 2>&1 || { echo "Installing chromium for the browser test"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium; }
+	scripts/browser-test.sh $(DEBUG_BIN)
 
 clean:
 	rm -rf .build Public

@@ -8,6 +8,7 @@ struct PreviewResponder: HTTPResponder {
     typealias Context = BasicRequestContext
     let files: StaticFiles
     let state: BuildState
+    let liveReload: Bool
 
     func respond(to request: Request, context: BasicRequestContext) async throws -> Response {
         let path = request.uri.path
@@ -25,7 +26,8 @@ struct PreviewResponder: HTTPResponder {
             let notFound = files.lookup("/404.html")
             if case .file(let page) = notFound, let html = try? String(contentsOf: page, encoding: .utf8) {
                 return Self.response(
-                    .notFound, "text/html; charset=utf-8", LiveReload.inject(into: html, generation: generation))
+                    .notFound, "text/html; charset=utf-8",
+                    liveReload ? LiveReload.inject(into: html, generation: generation) : html)
             }
             return Self.response(.notFound, "text/plain; charset=utf-8", "Not found\n")
         }
@@ -35,7 +37,10 @@ struct PreviewResponder: HTTPResponder {
         }
         if type.hasPrefix("text/html") {
             return Self.response(
-                .ok, type, LiveReload.inject(into: String(decoding: data, as: UTF8.self), generation: generation))
+                .ok, type,
+                liveReload
+                    ? LiveReload.inject(into: String(decoding: data, as: UTF8.self), generation: generation)
+                    : String(decoding: data, as: UTF8.self))
         }
         return Response(
             status: .ok, headers: [.contentType: type, .cacheControl: "no-store"],

@@ -11,13 +11,16 @@ import Synchronization
 /// the browser; the server keeps running.
 public final class PreviewServer: Sendable {
     public let options: BuildOptions
+    /// Whether pages get the script that reloads them after a rebuild.
+    public let liveReload: Bool
     let state = BuildState()
     private let log: @Sendable (String) -> Void
     private let running = Mutex<(group: ServiceGroup?, tasks: [Task<Void, any Error>])>((nil, []))
     private let address = Mutex("")
 
-    public init(options: BuildOptions, log: @escaping @Sendable (String) -> Void = { _ in }) {
+    public init(options: BuildOptions, liveReload: Bool = true, log: @escaping @Sendable (String) -> Void = { _ in }) {
         self.options = options
+        self.liveReload = liveReload
         self.log = log
     }
 
@@ -32,7 +35,8 @@ public final class PreviewServer: Sendable {
         logger.logLevel = .error
         let app = Application(
             responder: PreviewResponder(
-                files: StaticFiles(root: URL(fileURLWithPath: options.outputPath).standardizedFileURL), state: state),
+                files: StaticFiles(root: URL(fileURLWithPath: options.outputPath).standardizedFileURL), state: state,
+                liveReload: liveReload),
             configuration: ApplicationConfiguration(
                 address: .hostname("127.0.0.1", port: port), serverName: "helpcenter"),
             onServerRunning: { bound.continuation.yield($0.localAddress?.port) }, logger: logger)

@@ -28,11 +28,14 @@ extension HelpCenterCommand {
         @Flag(name: .long, help: "Include drafts (the preview's usual need).")
         var drafts = false
 
+        @Flag(name: .customLong("no-reload"), help: "Do not make open pages reload after a rebuild.")
+        var noReload = false
+
         func run() async throws {
             let options = BuildOptions(
                 contentPath: content, templatesPath: templates, outputPath: output, configPath: config,
                 includeDrafts: drafts)
-            let server = PreviewServer(options: options) { Diagnostics.printError($0) }
+            let server = PreviewServer(options: options, liveReload: !noReload) { Diagnostics.printError($0) }
             do {
                 try await server.start(port: port)
             } catch {

@@ -23,7 +23,8 @@ struct SearchIndexTests {
         #expect(entry.contains(#""page_count":1"#))
         #expect(site.exists("Public/pagefind/pagefind-ui.js"))
         let search = try site.read("Public/search/index.html")
-        #expect(search.contains(#"<script src="/pagefind/pagefind-ui.js"></script>"#))
+        #expect(search.contains(#"pagefind = await import("/pagefind/pagefind.js");"#))
+        #expect(search.contains("await pagefind.options({ noWorker: true });"))
         #expect(search.contains("new URLSearchParams(location.search).get(\"q\")"))
         #expect(
             try site.read("Public/integrations/using-zoom/index.html").contains(

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Browser test: headless Chromium against `helpcenter serve` on a loopback port.
+# Asserts the seed article renders, every table-of-contents link has its target, and search
+# for "disconnect" finds the Zoom article. Screenshots go to .build/browser/ for review.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+binary="${1:-$root/.build/debug/helpcenter}"
+binary="$(cd "$(dirname "$binary")" && pwd)/$(basename "$binary")"
+shots="$root/.build/browser"
+mkdir -p "$shots"
+site="$(mktemp -d)"
+log="$site/serve.log"
+trap 'kill "$server" 2>/dev/null || true; rm -rf "$site"' EXIT
+cp -r "$root/Content" "$root/Templates" "$root/site.yml" "$site/"
+(cd "$site" && exec "$binary" serve --port 0 --no-reload >"$log" 2>&1) &
+server=$!
+for _ in $(seq 1 100); do grep -q "serving" "$log" 2>/dev/null && break; sleep 0.1; done
+base="$(sed -n 's|^serving Public at \(http://127.0.0.1:[0-9]*\)/.*|\1|p' "$log")"
+[ -n "$base" ] || { echo "serve did not start:"; cat "$log"; exit 1; }
+
+chrome() { timeout 90 chromium --headless --no-sandbox --disable-gpu --hide-scrollbars "$@" 2>/dev/null; }
+passed=0; failed=0
+check() { if eval "$2"; then passed=$((passed + 1)); echo "ok: $1"; else failed=$((failed + 1)); echo "FAILED: $1"; fi; }
+
+article="$base/integrations/using-zoom/"
+dom="$(chrome --virtual-time-budget=3000 --dump-dom "$article")"
+check "the article renders its title" 'grep -q "<h1>How does using Zoom with valhallgames.net work?</h1>" <<<"$dom"'
+check "the callout and both procedures render" 'grep -q "callout-quick-overview" <<<"$dom" && [ "$(grep -c "<ol>" <<<"$dom")" -ge 2 ]'
+toc="$(sed -n '/<nav class="toc"/,/<\/nav>/p' <<<"$dom" | grep -o 'href="#[^"]*"' | sed 's/href="#\(.*\)"/\1/')"
+check "the table of contents has links" '[ -n "$toc" ]'
+for id in $toc; do check "TOC link #$id has its heading" 'grep -q "id=\"$id\"" <<<"$dom"'; done
+search="$(chrome --virtual-time-budget=10000 --dump-dom "$base/search/?q=disconnect")"
+check "search for 'disconnect' finds the Zoom article" 'grep -q "<a href=\"/integrations/using-zoom/\">How does using Zoom with valhallgames.net work?</a>" <<<"$search"'
+
+chrome --window-size=1280,1800 --screenshot="$shots/article-desktop.png" "$article" >/dev/null
+chrome --window-size=390,1800 --screenshot="$shots/article-phone.png" "$article" >/dev/null
+chrome --window-size=390,1800 --force-dark-mode --blink-settings=preferredColorScheme=0 --screenshot="$shots/article-phone-dark.png" "$article" >/dev/null
+chrome --window-size=1000,700 --virtual-time-budget=10000 --screenshot="$shots/search.png" "$base/search/?q=disconnect" >/dev/null
+check "screenshots saved under .build/browser" '[ -s "$shots/article-desktop.png" ] && [ -s "$shots/search.png" ]'
+
+echo "browser: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
