@@ -43,6 +43,7 @@ let package = Package(
             ]
         ),
         .target(name: "CurlHTTP", dependencies: ["CCurl"]),
+        .target(name: "CommandLineSupport"),
         .target(
             name: "ZoomAPI",
             dependencies: ["CurlHTTP", .product(name: "Crypto", package: "swift-crypto")]
@@ -79,6 +80,7 @@ let package = Package(
         .executableTarget(
             name: "verify",
             dependencies: [
+                "CommandLineSupport",
                 "MockZoom",
                 "DocVerify",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -99,6 +101,7 @@ let package = Package(
         .executableTarget(
             name: "helpcenter",
             dependencies: [
+                "CommandLineSupport",
                 "HelpCenterKit",
                 "HelpCenterServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CommandLineSupport
 import Foundation
 import HelpCenterKit
 import HelpCenterServe
@@ -43,40 +44,8 @@ extension HelpCenterCommand {
                 throw ExitCode.failure
             }
             Diagnostics.say("serving \(output) at \(server.baseURL)/ (Ctrl-C stops)")
-            await StopSignal.wait()
+            await TerminationSignal.wait()
             await server.stop()
-        }
-    }
-}
-
-/// Waits for SIGINT or SIGTERM.
-enum StopSignal {
-    static func wait() async {
-        let queue = DispatchQueue(label: "helpcenter.signals")
-        let once = Once()
-        var sources: [any DispatchSourceSignal] = []
-        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            sources = [SIGINT, SIGTERM].map { number in
-                signal(number, SIG_IGN)
-                let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
-                source.setEventHandler { if once.claim() { continuation.resume() } }
-                source.resume()
-                return source
-            }
-        }
-        withExtendedLifetime(sources) {}
-    }
-}
-
-/// True exactly once.
-final class Once: @unchecked Sendable {
-    private let lock = NSLock()
-    private var done = false
-
-    func claim() -> Bool {
-        lock.withLock {
-            defer { done = true }
-            return !done
         }
     }
 }

@@ -1,7 +1,7 @@
 import ArgumentParser
+import CommandLineSupport
 import Foundation
 import MockZoom
-import Synchronization
 
 /// `verify mock-zoom`: Mock Zoom as a standalone server, for manual walks and for `verify --backend url`.
 struct MockZoomCommand: AsyncParsableCommand {
@@ -79,36 +79,5 @@ struct MockZoomCommand: AsyncParsableCommand {
                 Data("app \(clientID), redirect \(redirectURIs.joined(separator: ", ")); Ctrl-C stops\n".utf8))
         await TerminationSignal.wait()
         await server.stop()
-    }
-}
-
-/// Waits for SIGINT or SIGTERM, so the server can shut down cleanly instead of being killed.
-enum TerminationSignal {
-    static func wait() async {
-        let queue = DispatchQueue(label: "verify.signals")
-        let once = OnceFlag()
-        var sources: [any DispatchSourceSignal] = []
-        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            sources = [SIGINT, SIGTERM].map { number in
-                signal(number, SIG_IGN)
-                let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
-                source.setEventHandler { if once.claim() { continuation.resume() } }
-                source.resume()
-                return source
-            }
-        }
-        withExtendedLifetime(sources) {}
-    }
-}
-
-/// True exactly once, from whichever thread asks first.
-final class OnceFlag: Sendable {
-    private let claimed = Mutex(false)
-
-    func claim() -> Bool {
-        claimed.withLock { claimed in
-            defer { claimed = true }
-            return !claimed
-        }
     }
 }

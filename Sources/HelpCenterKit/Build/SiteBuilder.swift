@@ -123,35 +123,16 @@ public struct SiteBuilder: Sendable {
         return files
     }
 
-    /// Redirect pages for every `aliases` entry; an alias that is another page's URL, or used
-    /// twice, is an error at the article that declares it.
+    /// Redirect pages for every `aliases` entry (the check before the build refused colliding ones).
     private func addAliases(
         _ content: SiteContent, config: SiteConfig, to files: inout [String: Data]
     ) throws(HelpCenterError) {
-        var diagnostics: [Diagnostic] = []
-        var owners: [String: String] = [:]
         for article in content.articles {
             for alias in article.frontMatter.aliases {
-                let location = SourceLocation(path: article.sourcePath, line: 1, column: 1)
-                guard let file = SiteFiles.aliasFile(alias) else {
-                    diagnostics.append(
-                        .error("alias '\(alias)' is not a path inside the site, like /old/page/", at: location))
-                    continue
-                }
-                if let owner = owners[file] {
-                    diagnostics.append(
-                        .error("alias '\(alias)' is also an alias of \(owner): keep it in one article", at: location))
-                } else if files[file] != nil {
-                    diagnostics.append(
-                        .error("alias '\(alias)' is the URL of an existing page: remove the alias", at: location))
-                } else {
-                    owners[file] = article.sourcePath
-                    let target = config.rootPath + article.relativeURL
-                    files[file] = Data(
-                        SiteFiles.redirect(to: target, canonical: config.baseURL + article.relativeURL).utf8)
-                }
+                guard let file = SiteFiles.aliasFile(alias), files[file] == nil else { continue }
+                let target = config.rootPath + article.relativeURL
+                files[file] = Data(SiteFiles.redirect(to: target, canonical: config.baseURL + article.relativeURL).utf8)
             }
         }
-        guard diagnostics.isEmpty else { throw HelpCenterError(diagnostics) }
     }
 }
