@@ -12,8 +12,9 @@ RELEASE_VERIFY := .build/release/verify
 DEBUG_VERIFY := .build/debug/verify
 REPORT := .build/verify-report.json
 LINT_PATHS := Sources Tests Package.swift
+BENCH_SIZES ?= 1000 10000
 
-.PHONY: all deps release site verify test browser-test lint format clean
+.PHONY: all deps release site verify test browser-test bench lint format clean
 
 all: site
 
@@ -67,6 +68,12 @@ browser-test:
 	@command -v chromium >/dev/null 2>&1 || { echo "Installing chromium for the browser test"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium; }
 	scripts/browser-test.sh $(DEBUG_BIN)
+
+## bench: our build vs Hugo vs raw cmark on 1,000 and 10,000 generated articles.
+bench: release
+	@command -v hugo >/dev/null 2>&1 && [ -x /usr/bin/time ] || { echo "Installing hugo and time for the benchmark"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq hugo time; }
+	python3 Benchmarks/bench.py $(RELEASE_BIN) $(BENCH_SIZES)
 
 clean:
 	rm -rf .build Public

@@ -31,6 +31,9 @@ extension HelpCenterCommand {
         @Option(name: .long, help: ArgumentHelp("A 'verify --report' file to show on the articles.", valueName: "file"))
         var verification: String?
 
+        @Flag(name: .customLong("no-search"), help: "Skip the search index (Pagefind).")
+        var noSearch = false
+
         func run() throws {
             let options = BuildOptions(
                 contentPath: content, templatesPath: templates, outputPath: output, configPath: config,
@@ -38,6 +41,7 @@ extension HelpCenterCommand {
             let clock = ContinuousClock()
             let start = clock.now
             var builder = SiteBuilder(options: options)
+            if noSearch { builder.options.searchIndexer = nil }
             if isatty(STDERR_FILENO) != 0 {
                 builder.progress = { done, total in
                     guard total >= 500 else { return }

@@ -7,6 +7,23 @@ struct PageContext {
     let content: SiteContent
     var verification: VerificationResults?
     var links: MarkdownLinkRewriter?
+    /// Tag -> articles carrying it, so related articles cost a lookup, not a scan of the site.
+    private let articlesByTag: [String: [Article]]
+
+    init(
+        config: SiteConfig, content: SiteContent, verification: VerificationResults? = nil,
+        links: MarkdownLinkRewriter? = nil
+    ) {
+        self.config = config
+        self.content = content
+        self.verification = verification
+        self.links = links
+        var byTag: [String: [Article]] = [:]
+        for article in content.articles {
+            for tag in Set(article.frontMatter.tags) { byTag[tag, default: []].append(article) }
+        }
+        self.articlesByTag = byTag
+    }
 
     func home() -> [String: Any] {
         var context = base(title: config.title, description: content.home?.frontMatter.description, url: "")
@@ -81,12 +98,16 @@ struct PageContext {
 
     /// Up to five other articles sharing the most tags with this one.
     private func relatedArticles(to article: Article) -> [Article] {
-        let tags = Set(article.frontMatter.tags)
-        guard !tags.isEmpty else { return [] }
-        let scored = content.articles.filter { $0.sourcePath != article.sourcePath }.map { other in
-            (other, Set(other.frontMatter.tags).intersection(tags).count)
+        var shared: [String: (article: Article, count: Int)] = [:]
+        for tag in Set(article.frontMatter.tags) {
+            for other in articlesByTag[tag] ?? [] where other.sourcePath != article.sourcePath {
+                shared[other.sourcePath, default: (other, 0)].count += 1
+            }
         }
-        return scored.filter { $0.1 > 0 }.sorted { ($1.1, $0.0.title) < ($0.1, $1.0.title) }.prefix(5).map(\.0)
+        return shared.values.sorted {
+            ($1.count, $0.article.title, $0.article.sourcePath) < ($0.count, $1.article.title, $1.article.sourcePath)
+        }
+        .prefix(5).map(\.article)
     }
 
     private func summary(_ article: Article) -> [String: Any] {
@@ -192,16 +213,16 @@ struct PageContext {
 
     /// `25 November 2026`, in UTC so the output never depends on the build machine's zone.
     static func displayDate(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "d MMMM yyyy"
-        return formatter.string(from: date)
+        date.formatted(displayStyle)
     }
 
     static func isoDate(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withFullDate]
-        return formatter.string(from: date)
+        date.formatted(.iso8601.year().month().day())
     }
+
+    /// `25 November 2026` in UTC, built once (formatters are costly to create per page).
+    private static let displayStyle = Date.VerbatimFormatStyle(
+        format: "\(day: .defaultDigits) \(month: .wide) \(year: .defaultDigits)",
+        locale: Locale(identifier: "en_US_POSIX"),
+        timeZone: TimeZone(identifier: "UTC")!, calendar: Calendar(identifier: .gregorian))
 }

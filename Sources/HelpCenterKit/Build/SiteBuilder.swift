@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Where a build reads from and writes to.
 public struct BuildOptions: Sendable, Hashable {
@@ -105,22 +106,44 @@ public struct SiteBuilder: Sendable {
         pages["index.html"] = try templates.render("home", context.home())
         pages["404.html"] = try templates.render("404", context.notFound())
         pages["search/index.html"] = try templates.render("search", context.search())
-        let total = content.articles.count
-        var done = 0
         for category in content.categories {
             pages[category.relativeURL + "index.html"] = try templates.render("category", context.category(category))
-            for article in category.articles {
-                pages[article.relativeURL + "index.html"] = try templates.render(
-                    "article", context.article(article, in: category))
-                done += 1
-                if done % 100 == 0 || done == total { progress(done, total) }
-            }
         }
+        for (path, html) in try renderArticles(content, context: context, templates: templates) { pages[path] = html }
         var files = pages.mapValues { Data(fingerprints.rewrite($0, root: config.rootPath).utf8) }
         files["sitemap.xml"] = Data(SiteFiles.sitemap(content, config: config).utf8)
         files["robots.txt"] = Data(SiteFiles.robots(config: config).utf8)
         try addAliases(content, config: config, to: &files)
         return files
+    }
+
+    /// Article pages rendered on every core; results are placed by index, so the output never
+    /// depends on which thread finished first.
+    private func renderArticles(
+        _ content: SiteContent, context: PageContext, templates: TemplateSet
+    ) throws(HelpCenterError) -> [(String, String)] {
+        let work = content.categories.flatMap { category in category.articles.map { (category, $0) } }
+        let results = RenderSlots(count: work.count)
+        let done = Mutex(0)
+        let progress = self.progress
+        DispatchQueue.concurrentPerform(iterations: work.count) { index in
+            let (category, article) = work[index]
+            results.set(
+                index,
+                Result { () throws(HelpCenterError) in
+                    try templates.render("article", context.article(article, in: category))
+                })
+            let finished = done.withLock { value -> Int in
+                value += 1
+                return value
+            }
+            if finished % 100 == 0 || finished == work.count { progress(finished, work.count) }
+        }
+        var pages: [(String, String)] = []
+        for (index, (_, article)) in work.enumerated() {
+            pages.append((article.relativeURL + "index.html", try results.get(index).get()))
+        }
+        return pages
     }
 
     /// Redirect pages for every `aliases` entry (the check before the build refused colliding ones).
@@ -134,5 +157,24 @@ public struct SiteBuilder: Sendable {
                 files[file] = Data(SiteFiles.redirect(to: target, canonical: config.baseURL + article.relativeURL).utf8)
             }
         }
+    }
+}
+
+/// One result slot per page, each written by exactly one thread.
+private final class RenderSlots: @unchecked Sendable {
+    private var slots: [Result<String, HelpCenterError>?]
+    private let lock = NSLock()
+
+    init(count: Int) {
+        slots = Array(repeating: nil, count: count)
+    }
+
+    func set(_ index: Int, _ result: Result<String, HelpCenterError>) {
+        lock.withLock { slots[index] = result }
+    }
+
+    func get(_ index: Int) -> Result<String, HelpCenterError> {
+        lock.withLock { slots[index] }
+            ?? .failure(HelpCenterError(.error("page not rendered", at: .init(path: "build"))))
     }
 }

@@ -1,0 +1,108 @@
+#!/usr/bin/env python3
+"""`make bench`: our build vs Hugo vs the raw cmark CLI on the same generated articles, side by
+side in one run. Prints a table and writes .build/bench/results.json.
+
+Usage: bench.py HELPCENTER_BINARY [SIZES...]   (default sizes: 1000 10000)
+"""
+import json
+import os
+import pathlib
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+WORK = ROOT / ".build" / "bench"
+RUNS = 3
+
+
+def measure(command, cwd=None):
+    """Wall seconds and peak RSS (MiB) of one run, via /usr/bin/time -v."""
+    started = time.perf_counter()
+    result = subprocess.run(["/usr/bin/time", "-v"] + command, cwd=cwd, capture_output=True, text=True)
+    wall = time.perf_counter() - started
+    if result.returncode != 0:
+        sys.exit(f"failed: {' '.join(command)}\n{result.stdout}\n{result.stderr[-2000:]}")
+    rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", result.stderr).group(1)) / 1024
+    return wall, rss
+
+
+def median_of(command, cwd=None, before=None):
+    samples = []
+    for _ in range(RUNS):
+        if before:
+            before()
+        samples.append(measure(command, cwd))
+    return statistics.median(s[0] for s in samples), max(s[1] for s in samples)
+
+
+def prepare(size):
+    folder = WORK / str(size)
+    if not (folder / "Content").exists():
+        subprocess.run([sys.executable, str(ROOT / "Benchmarks" / "generate_corpus.py"), str(size), str(folder)], check=True)
+    hugo = folder / "hugo"
+    if hugo.exists():
+        shutil.rmtree(hugo)
+    shutil.copytree(ROOT / "Benchmarks" / "hugo-site", hugo)
+    (hugo / "content").symlink_to(folder / "Content")
+    corpus = folder / "all.md"
+    with open(corpus, "w") as out:
+        for path in sorted((folder / "Content").rglob("*.md")):
+            out.write(path.read_text())
+            out.write("\n")
+    return folder
+
+
+def bench(binary, size):
+    folder = prepare(size)
+    ours = [binary, "build", "--content", str(folder / "Content"), "--templates", str(ROOT / "Templates"),
+            "--config", str(ROOT / "site.yml"), "--output", str(folder / "public-ours"), "--no-search"]
+    hugo = ["hugo", "--source", str(folder / "hugo"), "--destination", str(folder / "public-hugo"), "--quiet"]
+    cmark = ["sh", "-c", f"cmark {folder / 'all.md'} > /dev/null"]
+    article = next((folder / "Content").rglob("article-0001.md"))
+    original = article.read_text()
+
+    def touch_one():
+        article.write_text(original + f"\nEdited at {time.time()}.\n")
+
+    results = {
+        "articles": size,
+        "ours": median_of(ours),
+        "hugo": median_of(hugo),
+        "cmark": median_of(cmark),
+        "ours_rebuild_one": median_of(ours, before=touch_one),
+    }
+    article.write_text(original)
+    pagefind = [sys.executable, "-m", "pagefind", "--site", str(folder / "public-ours")]
+    results["search_index"] = median_of(pagefind) if subprocess.run(
+        [sys.executable, "-m", "pagefind", "--version"], capture_output=True).returncode == 0 else None
+    return results
+
+
+def main():
+    binary = sys.argv[1]
+    sizes = [int(s) for s in sys.argv[2:]] or [1000, 10000]
+    rows = [bench(binary, size) for size in sizes]
+    print(f"\n{'articles':>8} {'tool':<22} {'wall s':>8} {'vs Hugo':>8} {'vs cmark':>9} {'peak RSS MiB':>13}")
+    for row in rows:
+        hugo, cmark = row["hugo"][0], row["cmark"][0]
+        for name in ("ours", "hugo", "cmark", "ours_rebuild_one", "search_index"):
+            if row[name] is None:
+                continue
+            wall, rss = row[name]
+            print(f"{row['articles']:>8} {name:<22} {wall:>8.3f} {wall / hugo:>7.2f}x {wall / cmark:>8.2f}x {rss:>13.1f}")
+    report = {
+        "machine": {"cpus": os.cpu_count(), "platform": platform.platform(), "python": platform.python_version()},
+        "runs_per_measurement": RUNS,
+        "results": [{k: (list(v) if isinstance(v, tuple) else v) for k, v in row.items()} for row in rows],
+    }
+    (WORK / "results.json").write_text(json.dumps(report, indent=2) + "\n")
+    print(f"\nwritten: {WORK / 'results.json'}")
+
+
+if __name__ == "__main__":
+    main()
