@@ -18,12 +18,21 @@ struct AssetFingerprints {
         self.names = names
     }
 
-    /// Rewrites `"{root}assets/style.css"` (in quotes, as templates write it) to the hashed name.
+    /// Rewrites `"{root}assets/style.css"` (in quotes, as templates write it) to the hashed name;
+    /// works on UTF-8 bytes because a Foundation search per page dominated build time.
     func rewrite(_ html: String, root: String) -> String {
-        var html = html
+        var bytes = Array(html.utf8)
+        var changed = false
         for (plain, hashed) in names.sorted(by: { $0.key > $1.key }) {
-            html = html.replacingOccurrences(of: "\"\(root)assets/\(plain)\"", with: "\"\(root)assets/\(hashed)\"")
+            let needle = Array("\"\(root)assets/\(plain)\"".utf8)
+            let replacement = Array("\"\(root)assets/\(hashed)\"".utf8)
+            var searchFrom = bytes.startIndex
+            while let found = bytes[searchFrom...].firstRange(of: needle) {
+                bytes.replaceSubrange(found, with: replacement)
+                searchFrom = found.lowerBound + replacement.count
+                changed = true
+            }
         }
-        return html
+        return changed ? String(decoding: bytes, as: UTF8.self) : html
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Writes the whole site into a sibling staging folder, then swaps it in, so readers and
 /// `serve` never see a half-written site and a failed build leaves the last good one as it was.
@@ -22,14 +23,21 @@ struct OutputWriter {
         do {
             try? manager.removeItem(at: staging)
             try manager.createDirectory(at: staging, withIntermediateDirectories: true)
-            for (count, (relative, data)) in files.sorted(by: { $0.key < $1.key }).enumerated() {
-                if let limit = failAfterFiles, count >= limit {
-                    throw CocoaError(.fileWriteOutOfSpace)
-                }
-                let file = staging.appendingPathComponent(relative)
-                try manager.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try data.write(to: file)
+            let ordered = files.sorted(by: { $0.key < $1.key })
+            let folders = Set(ordered.map { staging.appendingPathComponent($0.key).deletingLastPathComponent().path })
+            for folder in folders.sorted() {
+                try manager.createDirectory(atPath: folder, withIntermediateDirectories: true)
             }
+            let failure = Mutex<(any Error)?>(nil)
+            DispatchQueue.concurrentPerform(iterations: ordered.count) { index in
+                do {
+                    if let limit = failAfterFiles, index >= limit { throw CocoaError(.fileWriteOutOfSpace) }
+                    try ordered[index].value.write(to: staging.appendingPathComponent(ordered[index].key))
+                } catch {
+                    failure.withLock { if $0 == nil { $0 = error } }
+                }
+            }
+            if let error = failure.withLock({ $0 }) { throw error }
             finish(staging)
             if manager.fileExists(atPath: output.path) {
                 try manager.moveItem(at: output, to: retired)

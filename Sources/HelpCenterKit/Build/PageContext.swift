@@ -7,8 +7,10 @@ struct PageContext {
     let content: SiteContent
     var verification: VerificationResults?
     var links: MarkdownLinkRewriter?
-    /// Tag -> articles carrying it, so related articles cost a lookup, not a scan of the site.
-    private let articlesByTag: [String: [Article]]
+    /// Every article, and tag -> indices of the articles carrying it, so related articles cost
+    /// a lookup, not a scan of the site.
+    private let allArticles: [Article]
+    private let articlesByTag: [String: [Int]]
 
     init(
         config: SiteConfig, content: SiteContent, verification: VerificationResults? = nil,
@@ -18,10 +20,12 @@ struct PageContext {
         self.content = content
         self.verification = verification
         self.links = links
-        var byTag: [String: [Article]] = [:]
-        for article in content.articles {
-            for tag in Set(article.frontMatter.tags) { byTag[tag, default: []].append(article) }
+        let all = content.articles
+        var byTag: [String: [Int]] = [:]
+        for (index, article) in all.enumerated() {
+            for tag in Set(article.frontMatter.tags) { byTag[tag, default: []].append(index) }
         }
+        self.allArticles = all
         self.articlesByTag = byTag
     }
 
@@ -98,16 +102,15 @@ struct PageContext {
 
     /// Up to five other articles sharing the most tags with this one.
     private func relatedArticles(to article: Article) -> [Article] {
-        var shared: [String: (article: Article, count: Int)] = [:]
+        var shared: [Int: Int] = [:]
         for tag in Set(article.frontMatter.tags) {
-            for other in articlesByTag[tag] ?? [] where other.sourcePath != article.sourcePath {
-                shared[other.sourcePath, default: (other, 0)].count += 1
-            }
+            for index in articlesByTag[tag] ?? [] { shared[index, default: 0] += 1 }
         }
-        return shared.values.sorted {
-            ($1.count, $0.article.title, $0.article.sourcePath) < ($0.count, $1.article.title, $1.article.sourcePath)
+        let ranked = shared.filter { allArticles[$0.key].sourcePath != article.sourcePath }.sorted { lhs, rhs in
+            let (left, right) = (allArticles[lhs.key], allArticles[rhs.key])
+            return (rhs.value, left.title, left.sourcePath) < (lhs.value, right.title, right.sourcePath)
         }
-        .prefix(5).map(\.article)
+        return ranked.prefix(5).map { allArticles[$0.key] }
     }
 
     private func summary(_ article: Article) -> [String: Any] {
