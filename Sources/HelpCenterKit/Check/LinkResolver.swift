@@ -20,9 +20,7 @@ struct LinkResolver {
 
     func resolve(_ url: String, fromPage page: String, sourcePath: String) -> Target {
         let lowered = url.lowercased()
-        if lowered.hasPrefix("//") || lowered.range(of: #"^[a-z][a-z0-9+.-]*:"#, options: .regularExpression) != nil {
-            return .external
-        }
+        if lowered.hasPrefix("//") || Self.hasScheme(lowered) { return .external }
         var path = url
         var anchor: String?
         if let hash = path.firstIndex(of: "#") {
@@ -55,6 +53,15 @@ struct LinkResolver {
         let absolute = file.standardizedFileURL.path
         guard let page = pagesBySource[absolute] else { return .unknownMarkdown(path) }
         return .page(page, anchor: anchor)
+    }
+
+    /// `scheme:` as RFC 3986 spells it: a letter, then letters, digits, `+`, `.` or `-`, then a colon.
+    static func hasScheme(_ url: String) -> Bool {
+        guard let colon = url.firstIndex(of: ":"), let first = url.unicodeScalars.first, ("a"..."z").contains(first)
+        else { return false }
+        return url[..<colon].unicodeScalars.allSatisfy {
+            ("a"..."z").contains($0) || ("0"..."9").contains($0) || "+.-".unicodeScalars.contains($0)
+        }
     }
 
     /// Resolves `.` and `..` segments; keeps a trailing `/`.

@@ -79,10 +79,10 @@ public struct ContentLoader: Sendable {
                 body: MarkdownRenderer().render(""), articles: [])
         var articles: [Article] = []
         var usedSlugs: [String: String] = [:]
-        for file in files.sorted() where file.hasSuffix(".md") && file != "_index.md" && !file.hasPrefix(".") {
-            guard var article = loadArticle(join(folder, file), categoryKey: key, diagnostics: &diagnostics) else {
-                continue
-            }
+        let names = files.sorted().filter { $0.hasSuffix(".md") && $0 != "_index.md" && !$0.hasPrefix(".") }
+        for (loaded, fileDiagnostics) in loadArticles(names.map { join(folder, $0) }, categoryKey: key) {
+            diagnostics += fileDiagnostics
+            guard var article = loaded else { continue }
             if article.frontMatter.lastmod == nil {
                 let absolute = URL(fileURLWithPath: article.sourcePath).standardizedFileURL.resolvingSymlinksInPath()
                     .path
@@ -100,6 +100,18 @@ public struct ContentLoader: Sendable {
         }
         category?.articles = articles.sorted(by: Self.order)
         return category
+    }
+
+    /// Parses and renders files on every core (each file's work is independent); results come
+    /// back in the order given, so diagnostics and output never depend on thread timing.
+    private func loadArticles(_ paths: [String], categoryKey: String) -> [(Article?, [Diagnostic])] {
+        let slots = LoadSlots(count: paths.count)
+        DispatchQueue.concurrentPerform(iterations: paths.count) { index in
+            var diagnostics: [Diagnostic] = []
+            let article = loadArticle(paths[index], categoryKey: categoryKey, diagnostics: &diagnostics)
+            slots.set(index, (article, diagnostics))
+        }
+        return slots.all
     }
 
     private func loadIndex(path: String, key: String, diagnostics: inout [Diagnostic]) -> Category? {
@@ -147,4 +159,20 @@ public struct ContentLoader: Sendable {
     static func order(_ lhs: Category, _ rhs: Category) -> Bool {
         (lhs.frontMatter.weight, lhs.title, lhs.key) < (rhs.frontMatter.weight, rhs.title, rhs.key)
     }
+}
+
+/// One slot per file, each written by exactly one thread.
+private final class LoadSlots: @unchecked Sendable {
+    private var slots: [(Article?, [Diagnostic])]
+    private let lock = NSLock()
+
+    init(count: Int) {
+        slots = Array(repeating: (nil, []), count: count)
+    }
+
+    func set(_ index: Int, _ value: (Article?, [Diagnostic])) {
+        lock.withLock { slots[index] = value }
+    }
+
+    var all: [(Article?, [Diagnostic])] { lock.withLock { slots } }
 }
