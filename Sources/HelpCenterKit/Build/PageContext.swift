@@ -106,11 +106,19 @@ struct PageContext {
         for tag in Set(article.frontMatter.tags) {
             for index in articlesByTag[tag] ?? [] { shared[index, default: 0] += 1 }
         }
-        let ranked = shared.filter { allArticles[$0.key].sourcePath != article.sourcePath }.sorted { lhs, rhs in
-            let (left, right) = (allArticles[lhs.key], allArticles[rhs.key])
-            return (rhs.value, left.title, left.sourcePath) < (lhs.value, right.title, right.sourcePath)
+        // Keep the best five while scanning: sorting every candidate made big sites quadratic.
+        func precedes(_ lhs: (index: Int, count: Int), _ rhs: (index: Int, count: Int)) -> Bool {
+            let (left, right) = (allArticles[lhs.index], allArticles[rhs.index])
+            return (rhs.count, left.title, left.sourcePath) < (lhs.count, right.title, right.sourcePath)
         }
-        return ranked.prefix(5).map { allArticles[$0.key] }
+        var best: [(index: Int, count: Int)] = []
+        for (index, count) in shared where allArticles[index].sourcePath != article.sourcePath {
+            let candidate = (index: index, count: count)
+            if best.count == 5, let last = best.last, !precedes(candidate, last) { continue }
+            best.insert(candidate, at: best.firstIndex { precedes(candidate, $0) } ?? best.endIndex)
+            if best.count > 5 { best.removeLast() }
+        }
+        return best.map { allArticles[$0.index] }
     }
 
     private func summary(_ article: Article) -> [String: Any] {
