@@ -31,6 +31,16 @@ struct MarkdownRendererTests {
         #expect(result.diagnostics.isEmpty)
     }
 
+    @Test("100,000 headings with the same text get unique ids, and literal '-1' headings never collide")
+    func manyDuplicates() {
+        let markdown = String(repeating: "## Setup\n", count: 100_000) + "## Setup 1\n"
+        let ids = render(markdown).headings.map(\.id)
+        #expect(ids.count == 100_001)
+        #expect(Set(ids).count == 100_001)
+        #expect(ids[0] == "setup" && ids[1] == "setup-1" && ids[99_999] == "setup-99999")
+        #expect(ids.last == "setup-1-1")
+    }
+
     @Test("a repeated custom id is an error at the heading")
     func repeatedCustomID() {
         let result = render("## A {#x}\n\n## B {#x}\n", lineOffset: 4)

@@ -1,16 +1,19 @@
 /// Gives each heading of a page an `id` that is readable and unique on that page.
 struct HeadingSlugger {
     private var used: Set<String> = []
+    /// The last suffix given for each base, so the 100,000th repeat costs one step, not 100,000.
+    private var lastSuffix: [String: Int] = [:]
 
     /// `Connecting Zoom` -> `connecting-zoom`; repeats get `-1`, `-2`, ... as Hugo does.
     mutating func uniqueID(for text: String) -> String {
         let base = Self.slug(text)
         var candidate = base
-        var counter = 0
+        var counter = lastSuffix[base] ?? 0
         while used.contains(candidate) {
             counter += 1
             candidate = "\(base)-\(counter)"
         }
+        lastSuffix[base] = counter
         used.insert(candidate)
         return candidate
     }
