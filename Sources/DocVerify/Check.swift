@@ -1,5 +1,6 @@
 import Foundation
 import Synchronization
+import ZoomIntegration
 
 /// Swift code that proves one claim: it drives the integration against a backend and asserts
 /// through `CheckContext`, which records what was seen.
@@ -32,7 +33,7 @@ public final class CheckContext: Sendable {
     }
 
     /// The integration under test, fresh for this check.
-    public var integration: ZoomIntegrationServiceHandle { environment.integration }
+    public var integration: ZoomIntegrationService { environment.integration }
 
     /// Asserts `condition`; on failure the check stops with what was expected and what happened.
     public func expect(

@@ -4,8 +4,6 @@ import MockZoom
 import ZoomAPI
 import ZoomIntegration
 
-public typealias ZoomIntegrationServiceHandle = ZoomIntegrationService
-
 /// One check's world: a fresh integration with its own state, wired to the backend's Zoom.
 public struct CheckEnvironment: Sendable {
     public let integration: ZoomIntegrationService

@@ -1,4 +1,5 @@
 import Foundation
+import ZoomAPI
 
 /// `/_mock/*`: what tests and `verify` use to drive and inspect the mock over HTTP, and the
 /// meeting pages behind `start_url` / `join_url`.
@@ -33,7 +34,7 @@ extension MockZoomEngine {
                 return .json(400, ["error": "pass seconds=N"])
             }
             clock.advance(by: seconds)
-            return .json(200, ["now": ZoomClockFormat.seconds(clock.now())])
+            return .json(200, ["now": ZoomTime.format(clock.now())])
         case ("POST", "/_mock/marketplace/uninstall"):
             let removed = await uninstall()
             return .json(200, ["uninstalled": removed])

@@ -1,4 +1,5 @@
 import Foundation
+import ZoomAPI
 
 /// `/v2/users/me`, `/v2/users/me/meetings`, `/v2/meetings/{id}`, with Zoom's token checks,
 /// status codes and `{code, message}` errors.
@@ -69,12 +70,12 @@ extension MockZoomEngine {
         }
         let id =
             configuration.misbehaviours.contains(.duplicateMeetingIDs) ? 11_111_111_111 : await store.nextMeetingID()
-        let base = await baseURL()
+        let base = base.value
         let password = MockRandom.password(length: 6)
         let record = MeetingRecord(
             id: id, uuid: MockRandom.base64(byteCount: 16), grantID: grantID, topic: draft.topic, type: draft.type,
             startTime: draft.startTime, duration: draft.duration, timezone: draft.timezone, agenda: draft.agenda,
-            createdAt: ZoomClockFormat.seconds(clock.now()),
+            createdAt: ZoomTime.format(clock.now()),
             startURL: "\(base)/s/\(id)?zak=\(MockRandom.token(byteCount: 48))",
             joinURL: configuration.misbehaviours.contains(.meetingWithoutJoinURL)
                 ? "" : "\(base)/j/\(id)?pwd=\(MockRandom.token(byteCount: 24)).1",
@@ -107,14 +108,5 @@ extension MockZoomEngine {
         }
         await store.deleteMeeting(number)
         return MockResponse(status: 204)
-    }
-}
-
-/// Zoom's second-precision UTC timestamps: `2026-11-25T10:00:00Z`.
-enum ZoomClockFormat {
-    static func seconds(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.string(from: date)
     }
 }

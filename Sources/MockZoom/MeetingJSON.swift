@@ -1,4 +1,5 @@
 import Foundation
+import ZoomAPI
 
 /// A create-meeting body, checked the way Zoom checks it.
 struct MeetingDraft {
@@ -19,7 +20,7 @@ struct MeetingDraft {
         var startTime: String?
         if let raw = body["start_time"] {
             if let text = raw as? String, let date = parseStart(text) {
-                startTime = ZoomClockFormat.seconds(date)
+                startTime = ZoomTime.format(date)
             } else {
                 invalid.append("start_time")
             }

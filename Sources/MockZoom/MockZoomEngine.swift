@@ -18,8 +18,6 @@ struct MockZoomEngine: Sendable {
         self.base = BaseURL()
     }
 
-    func baseURL() async -> String { base.value }
-
     func handle(_ request: MockRequest) async -> MockResponse {
         if request.path.hasPrefix("/_mock/") || request.path.hasPrefix("/j/") || request.path.hasPrefix("/s/") {
             return await admin(request) ?? .json(404, ["error": "no such mock endpoint: \(request.path)"])

@@ -95,7 +95,7 @@ extension MockZoomEngine {
             [
                 "access_token": tokens.access, "token_type": "bearer", "refresh_token": tokens.refresh,
                 "expires_in": configuration.accessTokenLifetime - 1, "scope": configuration.app.scope,
-                "api_url": await baseURL(),
+                "api_url": base.value,
             ])
     }
 

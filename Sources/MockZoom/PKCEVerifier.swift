@@ -1,5 +1,4 @@
-import Crypto
-import Foundation
+import ZoomAPI
 
 /// Checks a `code_verifier` against the challenge given at authorize (RFC 7636).
 enum PKCEVerifier {
@@ -7,11 +6,7 @@ enum PKCEVerifier {
         guard let challenge else { return true }
         guard let verifier else { return false }
         switch method {
-        case "S256":
-            let digest = Data(SHA256.hash(data: Data(verifier.utf8))).base64EncodedString()
-                .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-                .replacingOccurrences(of: "=", with: "")
-            return digest == challenge
+        case "S256": return PKCE.challenge(for: Secret(verifier)) == challenge
         case "plain": return verifier == challenge
         default: return false
         }

@@ -1,5 +1,6 @@
 import CurlHTTP
 import Foundation
+import ZoomAPI
 
 /// Posts signed events to the app's webhook URL the way Zoom does, over our own libcurl client.
 struct WebhookSender: Sendable {

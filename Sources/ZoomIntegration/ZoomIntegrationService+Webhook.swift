@@ -1,5 +1,5 @@
-import Crypto
 import Foundation
+import ZoomAPI
 
 /// What the webhook endpoint answers Zoom.
 public struct WebhookAnswer: Sendable, Hashable {
@@ -17,8 +17,10 @@ extension ZoomIntegrationService {
         guard let seconds = TimeInterval(timestamp), abs(now().timeIntervalSince1970 - seconds) <= 300 else {
             return WebhookAnswer(status: 401, body: #"{"error":"stale timestamp"}"#)
         }
-        let expected = "v0=" + Self.hmacHex("v0:\(timestamp):\(body)", key: webhookSecret.revealed)
-        guard Self.constantTimeEqual(expected, signature) else {
+        guard
+            WebhookSignature.verify(
+                signature: signature, timestamp: timestamp, body: body, secret: webhookSecret.revealed)
+        else {
             return WebhookAnswer(status: 401, body: #"{"error":"bad signature"}"#)
         }
         guard (try? store.firstSighting(of: signature)) == true else {
@@ -31,7 +33,7 @@ extension ZoomIntegrationService {
         switch event["event"] as? String {
         case "endpoint.url_validation":
             let plain = payload["plainToken"] as? String ?? ""
-            let encrypted = Self.hmacHex(plain, key: webhookSecret.revealed)
+            let encrypted = WebhookSignature.hmacHex(plain, key: webhookSecret.revealed)
             return WebhookAnswer(status: 200, body: #"{"encryptedToken":"\#(encrypted)","plainToken":"\#(plain)"}"#)
         case "app_deauthorized":
             let zoomUser = payload["user_id"] as? String
@@ -42,17 +44,5 @@ extension ZoomIntegrationService {
         default:
             return WebhookAnswer(status: 200, body: "{}")
         }
-    }
-
-    static func hmacHex(_ text: String, key: String) -> String {
-        HMAC<SHA256>.authenticationCode(for: Data(text.utf8), using: SymmetricKey(data: Data(key.utf8)))
-            .map { String(format: "%02x", $0) }.joined()
-    }
-
-    static func constantTimeEqual(_ lhs: String, _ rhs: String) -> Bool {
-        let left = Array(lhs.utf8)
-        let right = Array(rhs.utf8)
-        guard left.count == right.count else { return false }
-        return zip(left, right).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
     }
 }

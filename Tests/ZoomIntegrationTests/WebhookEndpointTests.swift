@@ -1,6 +1,7 @@
 import Foundation
 import MockZoom
 import Testing
+import ZoomAPI
 import ZoomIntegration
 
 @Suite("Deauthorization webhook endpoint")

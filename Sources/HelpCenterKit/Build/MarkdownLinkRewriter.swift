@@ -7,11 +7,7 @@ struct MarkdownLinkRewriter {
     let resolver: LinkResolver
 
     init(content: SiteContent, config: SiteConfig, contentPath: String) {
-        var bySource: [String: String] = [:]
-        for article in content.articles {
-            bySource[URL(fileURLWithPath: article.sourcePath).standardizedFileURL.path] = article.relativeURL
-        }
-        resolver = LinkResolver(rootPath: config.rootPath, contentPath: contentPath, pagesBySource: bySource)
+        resolver = LinkResolver(content: content, config: config, contentPath: contentPath)
     }
 
     /// `html` with every `.md` link of `body` pointing at its page.

@@ -6,7 +6,7 @@ struct PageContext {
     let config: SiteConfig
     let content: SiteContent
     var verification: VerificationResults?
-    var links: MarkdownLinkRewriter?
+    let links: MarkdownLinkRewriter
     /// Every article, and tag -> indices of the articles carrying it, so related articles cost
     /// a lookup, not a scan of the site.
     private let allArticles: [Article]
@@ -14,7 +14,7 @@ struct PageContext {
 
     init(
         config: SiteConfig, content: SiteContent, verification: VerificationResults? = nil,
-        links: MarkdownLinkRewriter? = nil
+        links: MarkdownLinkRewriter
     ) {
         self.config = config
         self.content = content
@@ -34,8 +34,7 @@ struct PageContext {
         context["page"] = page(kind: "home", title: config.title, url: "", matter: content.home?.frontMatter)
         context["intro"] =
             content.home.map { home in
-                links?.rewrite(home.body.html, body: home.body, page: "", sourcePath: home.sourcePath ?? "")
-                    ?? home.body.html
+                links.rewrite(home.body.html, body: home.body, page: "", sourcePath: home.sourcePath ?? "")
             } ?? ""
         context["categories"] = content.categories.map { category($0, withArticles: true) }
         return context
@@ -89,10 +88,9 @@ struct PageContext {
         }
         context["article"] =
             [
-                "body": links?.rewrite(
+                "body": links.rewrite(
                     bodyWithMarks(article), body: article.body, page: article.relativeURL,
-                    sourcePath: article.sourcePath)
-                    ?? bodyWithMarks(article),
+                    sourcePath: article.sourcePath),
                 "toc": toc,
                 "hasToc": toc.count > 1,
                 "tags": article.frontMatter.tags,
@@ -198,10 +196,9 @@ struct PageContext {
     private func category(_ category: Category, withArticles: Bool) -> [String: Any] {
         var values: [String: Any] = [
             "title": category.title, "url": link(category.relativeURL),
-            "intro": links?.rewrite(
+            "intro": links.rewrite(
                 category.body.html, body: category.body, page: category.relativeURL,
-                sourcePath: category.sourcePath ?? "")
-                ?? category.body.html,
+                sourcePath: category.sourcePath ?? ""),
         ]
         if let description = category.frontMatter.description { values["description"] = description }
         if withArticles {

@@ -79,3 +79,14 @@ struct LinkResolver {
         return path.hasSuffix("/") && !joined.isEmpty ? joined + "/" : joined
     }
 }
+
+extension LinkResolver {
+    /// The resolver for a whole site: every article's source file mapped to its page.
+    init(content: SiteContent, config: SiteConfig, contentPath: String) {
+        var bySource: [String: String] = [:]
+        for article in content.articles {
+            bySource[URL(fileURLWithPath: article.sourcePath).standardizedFileURL.path] = article.relativeURL
+        }
+        self.init(rootPath: config.rootPath, contentPath: contentPath, pagesBySource: bySource)
+    }
+}

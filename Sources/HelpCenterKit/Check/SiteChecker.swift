@@ -49,15 +49,13 @@ public struct SiteChecker: Sendable {
         var pages: [String: (ids: Set<String>, draft: Bool)] = [
             "": (Set(content.home?.body.headings.map(\.id) ?? []), false), "search/": ([], false),
         ]
-        var bySource: [String: String] = [:]
         for category in content.categories {
             pages[category.relativeURL] = (Set(category.body.headings.map(\.id)), false)
             for article in category.articles {
                 pages[article.relativeURL] = (Set(article.body.headings.map(\.id)), article.frontMatter.draft)
-                bySource[URL(fileURLWithPath: article.sourcePath).standardizedFileURL.path] = article.relativeURL
             }
         }
-        let resolver = LinkResolver(rootPath: config.rootPath, contentPath: contentPath, pagesBySource: bySource)
+        let resolver = LinkResolver(content: content, config: config, contentPath: contentPath)
         let generated: Set<String> = ["sitemap.xml", "robots.txt", "404.html"]
         var diagnostics: [Diagnostic] = []
         var bodies: [(page: String, source: String, draft: Bool, body: RenderedMarkdown)] = []
