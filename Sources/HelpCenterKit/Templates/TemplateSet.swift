@@ -13,28 +13,39 @@ public struct TemplateSet: Sendable {
 
     /// Loads every `*.mustache` under `directory`; `partials/header.mustache` is `partials/header`.
     public static func load(directory: String) throws(HelpCenterError) -> TemplateSet {
-        let files = try templateFiles(in: directory)
-        var library = MustacheLibrary()
-        var sources: [String: (path: String, text: String)] = [:]
+        var sources: [TemplateSource] = []
         var diagnostics: [Diagnostic] = []
-        for (name, path) in files {
+        for (name, path) in try templateFiles(in: directory) {
             do {
-                let text = try SourceFileReader.read(path)
-                sources[name] = (path, text)
-                library.register(try MustacheTemplate(string: text), named: name)
-            } catch let error as HelpCenterError {
-                diagnostics += error.diagnostics
-            } catch let error as MustacheTemplate.ParserError {
-                let location = SourceLocation(
-                    path: path, line: error.context.lineNumber, column: error.context.columnNumber)
-                diagnostics.append(.error("template syntax: \(Self.describe(error.error))", at: location))
+                sources.append(TemplateSource(name: name, path: path, text: try SourceFileReader.read(path)))
             } catch {
-                diagnostics.append(.error("template syntax: \(error)", at: SourceLocation(path: path)))
+                diagnostics += error.diagnostics
             }
         }
-        let names = Set(files.map(\.name))
-        for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
-            diagnostics += PartialReferences.unknown(in: source.text, path: source.path, known: names, from: name)
+        guard diagnostics.isEmpty else { throw HelpCenterError(diagnostics) }
+        return try compile(sources, directory: directory)
+    }
+
+    /// Parses already-read templates and checks partial references and required names; `load`
+    /// reads the folder, the fuzzer and tests hand texts in directly.
+    public static func compile(_ sources: [TemplateSource], directory: String) throws(HelpCenterError) -> TemplateSet {
+        var library = MustacheLibrary()
+        var diagnostics: [Diagnostic] = []
+        for source in sources {
+            do {
+                library.register(try MustacheTemplate(string: source.text), named: source.name)
+            } catch let error as MustacheTemplate.ParserError {
+                let location = SourceLocation(
+                    path: source.path, line: error.context.lineNumber, column: error.context.columnNumber)
+                diagnostics.append(.error("template syntax: \(Self.describe(error.error))", at: location))
+            } catch {
+                diagnostics.append(.error("template syntax: \(error)", at: SourceLocation(path: source.path)))
+            }
+        }
+        let names = Set(sources.map(\.name))
+        for source in sources.sorted(by: { $0.name < $1.name }) {
+            diagnostics += PartialReferences.unknown(
+                in: source.text, path: source.path, known: names, from: source.name)
         }
         for required in requiredNames where !names.contains(required) {
             diagnostics.append(
@@ -77,5 +88,19 @@ public struct TemplateSet: Sendable {
         case .invalidSetDelimiter: return "invalid {{=<% %>=}} delimiter change"
         default: return "\(error)"
         }
+    }
+}
+
+/// One template's text and where it came from, for diagnostics.
+public struct TemplateSource: Sendable, Hashable {
+    /// `partials/header` for `partials/header.mustache`.
+    public var name: String
+    public var path: String
+    public var text: String
+
+    public init(name: String, path: String, text: String) {
+        self.name = name
+        self.path = path
+        self.text = text
     }
 }
