@@ -13,8 +13,9 @@ DEBUG_VERIFY := .build/debug/verify
 REPORT := .build/verify-report.json
 LINT_PATHS := Sources Tests Package.swift
 BENCH_SIZES ?= 1000 10000
+FUZZ_SECONDS ?= 60
 
-.PHONY: all deps release site verify test browser-test bench lint format clean
+.PHONY: all deps release site verify test browser-test bench lint format clean fuzz
 
 all: site
 
@@ -74,6 +75,10 @@ bench: release
 	@command -v hugo >/dev/null 2>&1 && [ -x /usr/bin/time ] || { echo "Installing hugo and time for the benchmark"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq hugo time; }
 	python3 Benchmarks/bench.py $(RELEASE_BIN) $(BENCH_SIZES)
+
+## fuzz: libFuzzer + ASan on each fuzz target for FUZZ_SECONDS, from the seed corpus in Fuzz/Corpus.
+fuzz: deps
+	FUZZ_SECONDS=$(FUZZ_SECONDS) SWIFT=$(SWIFT) scripts/fuzz.sh
 
 clean:
 	rm -rf .build Public

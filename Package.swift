@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "CurlHTTP", targets: ["CurlHTTP"]),
         .library(name: "ZoomAPI", targets: ["ZoomAPI"]),
         .library(name: "MockZoom", targets: ["MockZoom"]),
+        .library(name: "FuzzTargets", targets: ["FuzzTargets"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -46,7 +47,10 @@ let package = Package(
         .target(name: "CommandLineSupport"),
         .target(
             name: "ZoomAPI",
-            dependencies: ["CurlHTTP", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: [
+                "CurlHTTP", .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .target(
             name: "MockZoom",
@@ -74,6 +78,7 @@ let package = Package(
             dependencies: [
                 "HelpCenterKit", "ZoomIntegration", "ZoomAPI", "MockZoom", "CurlHTTP",
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .executableTarget(
@@ -133,6 +138,11 @@ let package = Package(
             name: "EndToEndTests",
             dependencies: ["helpcenter", "verify", "TestSupport", "CurlHTTP", "ZoomAPI"]
         ),
+        .target(
+            name: "FuzzTargets",
+            dependencies: ["HelpCenterKit", "MockZoom", "ZoomIntegration", "ZoomAPI", "CurlHTTP"]
+        ),
+        .testTarget(name: "FuzzRegressionTests", dependencies: ["FuzzTargets"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -38,6 +38,9 @@ extension MockZoomEngine {
         case ("POST", "/_mock/marketplace/uninstall"):
             let removed = await uninstall()
             return .json(200, ["uninstalled": removed])
+        case ("GET", "/_mock/credentials"):
+            // Only a mock may list what it handed out: leak tests search every output for these.
+            return .json(200, ["credentials": await store.credentialsSeen])
         case ("GET", "/_mock/webhooks"):
             return Self.encoded(await store.deliveries)
         case ("GET", "/_mock/meetings"):

@@ -1,7 +1,9 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import Logging
 import NIOCore
+import ZoomAPI
 
 /// Adapts Hummingbird's requests to the engine's plain values and back.
 struct MockZoomResponder: HTTPResponder {
@@ -21,6 +23,12 @@ struct MockZoomResponder: HTTPResponder {
             method: request.method.rawValue, path: request.uri.path, query: query, headers: headers,
             body: Array(buffer: body))
         let answer = await engine.handle(mockRequest)
+        let logger = context.logger
+        logger.debug("\(mockRequest.method) \(Redaction.url(request.uri.description)) → \(answer.status)")
+        if logger.logLevel <= .trace {
+            logger.trace("  request body: \(Redaction.body(mockRequest.body))")
+            logger.trace("  response body: \(Redaction.body(answer.body))")
+        }
         var fields = HTTPFields()
         for (name, value) in answer.headers {
             if let field = HTTPField.Name(name) { fields.append(HTTPField(name: field, value: value)) }

@@ -9,6 +9,8 @@ actor MockZoomStore {
     var pendingConsents: [String: [String: String]] = [:]
     private(set) var journal: [JournalEntry] = []
     private(set) var deliveries: [WebhookDelivery] = []
+    /// Every code and token handed out and every PKCE verifier received, for leak tests.
+    private(set) var credentialsSeen: [String] = []
     private var faults: [FaultRule]
     private var nextGrantID = 1
     private var nextTokenNumber = 1
@@ -23,6 +25,7 @@ actor MockZoomStore {
     func clearJournal() { journal.removeAll() }
     func record(_ delivery: WebhookDelivery) { deliveries.append(delivery) }
     func addFault(_ rule: FaultRule) { faults.append(rule) }
+    func sawCredential(_ value: String) { credentialsSeen.append(value) }
     func clearFaults() { faults.removeAll() }
 
     /// The first rule matching the request, used up by one if it counts.
@@ -39,6 +42,7 @@ actor MockZoomStore {
 
     func issueCode(_ code: IssuedCode) -> String {
         let value = MockRandom.token(byteCount: 24)
+        credentialsSeen.append(value)
         codes[value] = code
         return value
     }
@@ -70,6 +74,7 @@ actor MockZoomStore {
         nextTokenNumber += 1
         let access = MockRandom.token(byteCount: 32)
         let refresh = MockRandom.token(byteCount: 32)
+        credentialsSeen += [access, refresh]
         accessTokens[access] = AccessTokenRecord(
             grantID: grantID, label: "access-\(number)", expiresAt: accessExpiresAt)
         grants[grantID]?.refreshToken = refresh

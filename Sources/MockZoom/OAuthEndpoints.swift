@@ -68,6 +68,7 @@ extension MockZoomEngine {
         guard fields["redirect_uri"] == code.redirectURI else {
             return .oauthError("invalid_request", "Redirect URI mismatch.")
         }
+        if let verifier = fields["code_verifier"] { await store.sawCredential(verifier) }
         guard
             PKCEVerifier.matches(
                 verifier: fields["code_verifier"], challenge: code.challenge, method: code.challengeMethod)

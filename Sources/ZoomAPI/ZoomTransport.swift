@@ -1,5 +1,6 @@
 import CurlHTTP
 import Foundation
+import Logging
 
 /// Sends requests to Zoom and turns its answers into values or `ZoomError`s.
 struct ZoomTransport: Sendable {
@@ -12,12 +13,25 @@ struct ZoomTransport: Sendable {
         let request = HTTPRequest(
             method, url, headers: headers, body: body,
             timeouts: Timeouts(connect: timeouts.connect, total: timeouts.total))
+        let shownURL = Redaction.url(url)
+        let logger = Self.logger
+        logger.debug("→ \(method.rawValue) \(shownURL)")
+        if let body, logger.logLevel <= .trace { logger.trace("  request body: \(Redaction.body(body))") }
+        let started = ContinuousClock.now
         do {
-            return try await client.send(request)
+            let response = try await client.send(request)
+            let milliseconds = Int((ContinuousClock.now - started) / .milliseconds(1))
+            logger.debug("← \(response.status) \(method.rawValue) \(shownURL) in \(milliseconds) ms")
+            if logger.logLevel <= .trace { logger.trace("  response body: \(Redaction.body(response.body))") }
+            return response
         } catch {
+            logger.debug("✘ \(method.rawValue) \(shownURL): \(error)")
             throw ZoomError(status: nil, kind: .transport(error))
         }
     }
+
+    /// Requests at debug, redacted bodies at trace; silent unless the program turns logging up.
+    static let logger = Logger(label: "zoom.http")
 
     static let decoder: JSONDecoder = {
         let decoder = JSONDecoder()

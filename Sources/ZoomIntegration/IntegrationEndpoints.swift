@@ -26,6 +26,9 @@ public final class IntegrationEndpoints: Sendable {
     }
 
     /// Binds 127.0.0.1:`port` (0 picks one) and serves until `stop()`.
+    /// Zoom's event notifications are a few hundred bytes; anything past this is refused unread.
+    public static let maxWebhookBytes = 64 * 1024
+
     public func start(port: Int = 0) async throws {
         let router = Router()
         router.get(RouterPath(stringLiteral: Self.callbackPath)) { request, _ -> Response in
@@ -41,7 +44,12 @@ public final class IntegrationEndpoints: Sendable {
         router.post(RouterPath(stringLiteral: Self.webhookPath)) { request, _ -> Response in
             guard let integration = self.attached.withLock({ $0 }) else { return Self.html(.serviceUnavailable, "") }
             var request = request
-            let body = String(buffer: try await request.collectBody(upTo: 1 << 20))
+            guard let buffer = try? await request.collectBody(upTo: Self.maxWebhookBytes) else {
+                return Response(
+                    status: .contentTooLarge, headers: [.contentType: "application/json"],
+                    body: ResponseBody(byteBuffer: ByteBuffer(string: #"{"error":"body too large"}"#)))
+            }
+            let body = String(buffer: buffer)
             var headers: [String: String] = [:]
             for field in request.headers { headers[field.name.canonicalName] = field.value }
             let answer = await integration.handleWebhook(headers: headers, body: body)

@@ -8,6 +8,8 @@ public enum IntegrationError: Error, Sendable, Hashable, CustomStringConvertible
     case authorizationDenied(String)
     case unknownBooking(String)
     case zoom(ZoomError)
+    /// Zoom kept failing: the retry policy's attempts or deadline ran out.
+    case gaveUp(attempts: Int, last: ZoomError)
     case storage(String)
 
     public var description: String {
@@ -16,6 +18,7 @@ public enum IntegrationError: Error, Sendable, Hashable, CustomStringConvertible
         case .authorizationDenied(let reason): "Zoom authorization was not granted: \(reason)"
         case .unknownBooking(let id): "no booking \(id)"
         case .zoom(let error): "\(error)"
+        case .gaveUp(let attempts, let last): "gave up after \(attempts) attempts; last: \(last)"
         case .storage(let detail): "state storage failed: \(detail)"
         }
     }

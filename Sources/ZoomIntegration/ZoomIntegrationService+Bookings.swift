@@ -50,16 +50,19 @@ extension ZoomIntegrationService {
 
     /// Creates the booking's one meeting, surviving 429, 5xx, timeouts and lost answers: after
     /// any answer that may hide a created meeting, it looks the meeting up by the booking's key
-    /// before trying again.
+    /// before trying again. Waits follow `retry` (doubling, capped), and the whole confirmation
+    /// gives up once its attempts or its deadline are spent.
     private func attachMeeting(to booking: Booking) async throws(IntegrationError) -> Booking {
         guard let session = session(for: booking.accountID) else { return booking }
         var booking = booking
         var lookFirst = booking.creationStarted
         booking.creationStarted = true
         try save(booking)
-        var lastError: ZoomError?
         var hadUnknownOutcome = lookFirst
-        for _ in 0..<8 {
+        let started = ContinuousClock.now
+        var waited = Duration.zero
+        for attempt in 0..<max(retry.attempts, 1) {
+            let failure: ZoomError
             do {
                 var meeting = lookFirst ? try await findMeeting(for: booking, with: session) : nil
                 if meeting == nil { meeting = try await createMeeting(for: booking, with: session) }
@@ -74,26 +77,34 @@ extension ZoomIntegrationService {
                 if hadUnknownOutcome { await removeStrayMeetings(for: booking, keeping: meeting.id, with: session) }
                 return booking
             } catch let error as ZoomError {
-                lastError = error
-                if case .rateLimited(let limit) = error.kind {
-                    await pause(.seconds(min(Int(limit.retryAfter ?? "1") ?? 1, 5)))
-                    lookFirst = false
-                } else if error.outcomeUnknown {
-                    // A create that timed out may still finish at Zoom: give it its own time budget
-                    // before looking for it, so the lookup sees it.
-                    await pause(configuration.timeouts.total)
-                    lookFirst = true
-                    hadUnknownOutcome = true
-                } else {
-                    throw .zoom(error)
-                }
+                failure = error
             } catch let error as IntegrationError {
                 throw error
             } catch {
                 throw .storage("\(error)")
             }
+            let wait: Duration
+            if case .rateLimited(let limit) = failure.kind {
+                let retryAfter = Duration.seconds(Int(limit.retryAfter ?? "") ?? 1)
+                wait = retry.delay(afterFailure: attempt, atLeast: retryAfter)
+                lookFirst = false
+            } else if failure.outcomeUnknown {
+                // A create that timed out may still finish at Zoom: give it its own time budget
+                // before looking for it, so the lookup sees it.
+                wait = retry.delay(afterFailure: attempt, atLeast: configuration.timeouts.total)
+                lookFirst = true
+                hadUnknownOutcome = true
+            } else {
+                throw .zoom(failure)
+            }
+            let spent = max(ContinuousClock.now - started, waited)
+            guard attempt + 1 < retry.attempts, spent + wait < retry.deadline else {
+                throw .gaveUp(attempts: attempt + 1, last: failure)
+            }
+            waited += wait
+            await pause(wait)
         }
-        throw .zoom(lastError ?? ZoomError(status: nil, kind: .invalidResponse("no attempt made")))
+        throw .gaveUp(attempts: retry.attempts, last: ZoomError(status: nil, kind: .invalidResponse("no attempt made")))
     }
 
     private func createMeeting(for booking: Booking, with session: ZoomSession) async throws(ZoomError) -> Meeting {

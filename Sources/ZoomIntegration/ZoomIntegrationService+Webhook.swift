@@ -11,6 +11,13 @@ extension ZoomIntegrationService {
     /// Zoom's deauthorization webhook: only correctly signed, fresh, first-time deliveries are
     /// acted on; `app_deauthorized` deletes the user's tokens and ends all calls, like Disconnect.
     public func handleWebhook(headers: [String: String], body: String) async -> WebhookAnswer {
+        let answer = await answerWebhook(headers: headers, body: body)
+        Self.logger.debug(
+            "webhook (\(body.utf8.count) bytes) answered \(answer.status) \(answer.status == 200 ? "" : answer.body)")
+        return answer
+    }
+
+    private func answerWebhook(headers: [String: String], body: String) async -> WebhookAnswer {
         guard let timestamp = headers["x-zm-request-timestamp"], let signature = headers["x-zm-signature"] else {
             return WebhookAnswer(status: 401, body: #"{"error":"unsigned"}"#)
         }
@@ -34,7 +41,10 @@ extension ZoomIntegrationService {
         case "endpoint.url_validation":
             let plain = payload["plainToken"] as? String ?? ""
             let encrypted = WebhookSignature.hmacHex(plain, key: webhookSecret.revealed)
-            return WebhookAnswer(status: 200, body: #"{"encryptedToken":"\#(encrypted)","plainToken":"\#(plain)"}"#)
+            // Encoded, never pasted: the token is the sender's text (the fuzzer broke the JSON with a quote).
+            let answer = ["encryptedToken": encrypted, "plainToken": plain]
+            let data = (try? JSONSerialization.data(withJSONObject: answer, options: [.sortedKeys])) ?? Data("{}".utf8)
+            return WebhookAnswer(status: 200, body: String(decoding: data, as: UTF8.self))
         case "app_deauthorized":
             let zoomUser = payload["user_id"] as? String
             for connection in store.connections() where connection.zoomUserID == zoomUser {

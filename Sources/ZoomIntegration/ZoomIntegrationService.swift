@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import ZoomAPI
 
 /// valhallgames.net's Zoom integration, as the help article describes it: connect through
@@ -12,6 +13,7 @@ public actor ZoomIntegrationService {
     let oauth: ZoomOAuthClient
     let now: @Sendable () -> Date
     let pause: @Sendable (Duration) async -> Void
+    let retry: RetryPolicy
     let defects: Defects
     var sessions: [String: ZoomSession] = [:]
     /// Only with `Defects.callsAfterDisconnect`: tokens wrongly kept in memory after a disconnect.
@@ -33,10 +35,12 @@ public actor ZoomIntegrationService {
     /// - Parameters:
     ///   - now: the clock bookings and tokens are judged by.
     ///   - pause: how retries wait (tests shorten it).
+    ///   - retry: attempts, backoff and deadline when Zoom fails.
     public init(
         configuration: ZoomConfiguration, webhookSecret: Secret, store: IntegrationStateStore,
         now: @escaping @Sendable () -> Date = Date.init,
-        pause: @escaping @Sendable (Duration) async -> Void = { try? await Task.sleep(for: $0) }, defects: Defects = []
+        pause: @escaping @Sendable (Duration) async -> Void = { try? await Task.sleep(for: $0) },
+        retry: RetryPolicy = RetryPolicy(), defects: Defects = []
     ) {
         self.configuration = configuration
         self.webhookSecret = webhookSecret
@@ -44,6 +48,7 @@ public actor ZoomIntegrationService {
         self.oauth = ZoomOAuthClient(configuration: configuration, now: now)
         self.now = now
         self.pause = pause
+        self.retry = retry
         self.defects = defects
     }
 
@@ -80,6 +85,7 @@ public actor ZoomIntegrationService {
                 .currentUser(accessToken: tokens.accessToken)
             let connection = ZoomConnection(accountID: pending.accountID, zoomUserID: user.id, tokens: tokens)
             try store.save(connection)
+            Self.logger.debug("account \(pending.accountID): connected to Zoom user \(user.id), scopes \(tokens.scope)")
             sessions[pending.accountID] = nil
             return connection
         } catch let error as ZoomError {
@@ -112,6 +118,7 @@ public actor ZoomIntegrationService {
     }
 
     func record(_ accountID: String, _ operation: String) {
+        Self.logger.debug("account \(accountID): \(operation)")
         calls.append(ZoomCallRecord(accountID: accountID, operation: operation, time: now()))
     }
 
@@ -122,6 +129,7 @@ public actor ZoomIntegrationService {
         guard let connection = store.connection(accountID) ?? retainedAfterDisconnect[accountID] else { return nil }
         let store = self.store
         let session = ZoomSession(tokens: connection.tokens, oauth: oauth) { tokens in
+            Self.logger.debug("account \(accountID): tokens rotated")
             guard var current = store.connection(accountID) else { return }
             current.tokens = tokens
             try? store.save(current)
@@ -132,6 +140,9 @@ public actor ZoomIntegrationService {
 }
 
 extension ZoomIntegrationService {
+    /// What the integration does, at debug; values that are secrets never reach it.
+    static let logger = Logger(label: "zoom.integration")
+
     /// The integration's clock (the mock's, in tests).
     public func currentTime() -> Date { now() }
 

@@ -13,7 +13,8 @@ struct MockZoomCommand: AsyncParsableCommand {
             and the mock's controls at /_mock/: GET /_mock/journal, POST /_mock/faults \
             (fault=rate-limit|500|503|delay=MS|drop|created-response-lost|expired-token|revoked-token, \
             optional method=, path=, times=), POST /_mock/clock/advance?seconds=N, \
-            POST /_mock/marketplace/uninstall, GET /_mock/webhooks, GET /_mock/meetings. \
+            POST /_mock/marketplace/uninstall, GET /_mock/webhooks, GET /_mock/meetings, \
+            GET /_mock/credentials (every code and token issued, for leak tests). \
             A request header X-Mock-Fault applies a fault to that request only.
 
             Prints "listening on http://127.0.0.1:PORT" once ready; stops on Ctrl-C or SIGTERM.
@@ -48,6 +49,8 @@ struct MockZoomCommand: AsyncParsableCommand {
         name: .customLong("fault"), help: "A fault for every request of this run, e.g. 503 or delay=2000 (repeatable).")
     var faults: [String] = []
 
+    @OptionGroup var logging: LogOptions
+
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be 0...65535") }
         guard MockZoomConfiguration.ConsentMode(rawValue: consent) != nil else {
@@ -59,6 +62,7 @@ struct MockZoomCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        try logging.bootstrap(hiding: [clientSecret, webhookSecret])
         let app = RegisteredApp(
             clientID: clientID, clientSecret: clientSecret, redirectURIs: redirectURIs, webhookURL: webhookURL,
             webhookSecret: webhookSecret)
@@ -67,7 +71,7 @@ struct MockZoomCommand: AsyncParsableCommand {
             faults: faults.compactMap(Fault.init).map { FaultRule($0) })
         let server = MockZoomServer(configuration: configuration)
         do {
-            try await server.start(host: host, port: port)
+            try await server.start(host: host, port: port, logger: logging.logger("mock-zoom"))
         } catch {
             try? FileHandle.standardError.write(
                 contentsOf: Data("error: cannot listen on \(host):\(port): \(error)\n".utf8))

@@ -21,6 +21,7 @@ struct RunCommand: AsyncParsableCommand {
     }
 
     @OptionGroup var claims: ClaimOptions
+    @OptionGroup var logging: LogOptions
 
     @Option(help: "Where Zoom is: mock, url or live.")
     var backend: Backend = .mock
@@ -49,6 +50,8 @@ struct RunCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        let environment = ProcessInfo.processInfo.environment
+        try logging.bootstrap(hiding: ["ZOOM_CLIENT_SECRET", "ZOOM_WEBHOOK_SECRET"].compactMap { environment[$0] })
         let (catalog, lock) = try claims.load()
         let chosen: any VerifyBackend
         do {

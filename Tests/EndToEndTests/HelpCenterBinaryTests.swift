@@ -61,8 +61,8 @@ struct HelpCenterBinaryTests {
                 "Content/integrations/x.md:2:1: error: missing 'title'"
             ),
             (
-                "unreadable file", "link:Content/integrations/x.md",
-                "Content/integrations/x.md: error: cannot read file: No such file"
+                "dangling link", "link:Content/integrations/x.md",
+                "Content/integrations/x.md: error: a symbolic link to a missing file (-> /nonexistent)"
             ),
             (
                 "unknown template", "Templates/home.mustache={{> nav}}",

@@ -169,8 +169,9 @@ struct SiteBuilderTests {
         try Data([0x2D, 0x2D, 0x2D, 0x0A, 0xFF, 0xFE]).write(to: site.url("Content/g/latin1.md"))
         #expect(
             messages(site) == [
-                "<site>/Content/g/gone.md: error: cannot read file: No such file or directory",
-                "<site>/Content/g/latin1.md:1: error: file is not UTF-8 text: save it with UTF-8 encoding",
+                "<site>/Content/g/gone.md: error: a symbolic link to a missing file (-> /nonexistent): fix or delete the link",
+                "<site>/Content/g/latin1.md:2:1: error: not UTF-8 text: byte 0xFF here is not valid UTF-8; "
+                    + "save the file with UTF-8 encoding",
             ])
     }
 

@@ -36,6 +36,29 @@ struct AuthorizeAndControlsTests {
         }
     }
 
+    @Test("a code exchanged without its code_verifier is refused, and the code is used up")
+    func missingVerifier() async throws {
+        try await MockZoomHarness.with { mock in
+            let request = mock.oauth.authorizationRequest()
+            let redirect = try await mock.client.send(HTTPRequest(.get, request.url))
+            let callback = try #require(AuthorizationCallback(redirectURL: redirect.header("Location") ?? ""))
+            let form =
+                "grant_type=authorization_code&code=\(callback.code.revealed)&redirect_uri="
+                + mock.redirectURI.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
+            let basic = Data("mock-client-id:\(RegisteredApp().clientSecret)".utf8).base64EncodedString()
+            let answer = await mock.server.respond(
+                method: "POST", path: "/oauth/token",
+                headers: ["Authorization": "Basic \(basic)", "Content-Type": "application/x-www-form-urlencoded"],
+                body: Array(form.utf8))
+            #expect(answer.status == 400)
+            let body = try JSONSerialization.jsonObject(with: Data(answer.body)) as? [String: String]
+            #expect(body == ["error": "invalid_grant", "reason": "Invalid code_verifier"])
+            await #expect(throws: ZoomError.self) {
+                try await mock.oauth.exchange(code: callback.code, codeVerifier: request.codeVerifier)
+            }
+        }
+    }
+
     @Test("the consent page: Allow redirects with code and state, Decline with access_denied, a decision counts once")
     func consentPage() async throws {
         try await MockZoomHarness.with(MockZoomConfiguration(consent: .page)) { mock in

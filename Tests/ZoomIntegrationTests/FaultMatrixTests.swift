@@ -48,14 +48,112 @@ struct FaultMatrixTests {
                 ids.append(booking.id)
             }
             #expect(injected >= 10)
-            let meetings = await fixture.server.meetingIDs()
-            #expect(meetings.count == 40, "Zoom holds \(meetings.count) meetings for 40 bookings")
-            var stored: Set<Int64> = []
-            for id in ids {
-                let booking = try #require(await fixture.integration.booking(id))
-                stored.insert(try #require(booking.zoomMeeting).meetingID)
-            }
-            #expect(stored == Set(meetings))
+            try await Self.expectOneMeetingEach(ids, fixture)
         }
+    }
+
+    @Test("expired tokens and refresh races: 30 pairs of concurrent confirmations, tokens expiring every 3 pairs")
+    func expiredTokensAndRefreshRaces() async throws {
+        let timeouts = TimeoutsConfiguration(connect: .seconds(2), total: .milliseconds(400))
+        try await IntegrationFixture.with(timeouts: timeouts) { fixture in
+            try await fixture.connect("acct")
+            var generator = SeededGenerator(state: 20_261_125)
+            let faults = Self.faults + [.expiredToken, .expiredToken]
+            var injected = 0
+            var expiries = 0
+            var ids: [String] = []
+            for pair in 0..<30 {
+                if pair % 3 == 2 {
+                    fixture.server.clock.advance(by: 3_600)  // both confirmations find the token expired
+                    expiries += 1
+                }
+                if Bool.random(using: &generator) {
+                    let fault = faults.randomElement(using: &generator)!
+                    await fixture.server.addFault(
+                        FaultRule(fault, method: "POST", pathPrefix: "/v2/users/me/meetings", times: 1))
+                    injected += 1
+                }
+                let start = fixture.server.clock.now().addingTimeInterval(30 * 86_400 + Double(pair) * 3600)
+                let first = try await fixture.integration.createBooking(
+                    accountID: "acct", topic: "Pair \(pair) a", scheduledAt: start)
+                let second = try await fixture.integration.createBooking(
+                    accountID: "acct", topic: "Pair \(pair) b", scheduledAt: start)
+                async let confirmedFirst = fixture.integration.confirmBooking(first.id)
+                async let confirmedSecond = fixture.integration.confirmBooking(second.id)
+                let (a, b) = try await (confirmedFirst, confirmedSecond)
+                #expect(a.zoomMeeting != nil && b.zoomMeeting != nil, "pair \(pair) lacks a meeting")
+                ids += [first.id, second.id]
+            }
+            #expect(injected >= 10)
+            try await Self.expectOneMeetingEach(ids, fixture)
+            // Every refresh used the newest refresh token: a race would have spent a rotated one
+            // and Zoom would have answered 400 invalid_grant.
+            let refreshes = await fixture.server.journal().filter { $0.path == "/oauth/token" }
+            #expect(refreshes.allSatisfy { $0.status == 200 }, "\(refreshes.map(\.status))")
+            #expect(refreshes.count - 1 >= expiries, "one refresh per expiry at least, beyond the first code exchange")
+            #expect(refreshes.count - 1 <= expiries + injected, "refreshes were not collapsed")
+        }
+    }
+
+    @Test("a Zoom that keeps failing: bounded attempts, doubling waits, an error within the deadline")
+    func givesUp() async throws {
+        let timeouts = TimeoutsConfiguration(connect: .seconds(2), total: .milliseconds(400))
+        let policy = RetryPolicy(attempts: 6, firstDelay: .milliseconds(250), maxDelay: .seconds(3))
+        let failing = FaultRule(.serverError(status: 503), method: "POST", pathPrefix: "/v2/users/me/meetings")
+        try await IntegrationFixture.with(faults: [failing], timeouts: timeouts, retry: policy) { fixture in
+            try await fixture.connect("acct")
+            let start = fixture.server.clock.now().addingTimeInterval(86_400)
+            let booking = try await fixture.integration.createBooking(
+                accountID: "acct", topic: "Doomed", scheduledAt: start)
+            let began = ContinuousClock.now
+            await #expect {
+                _ = try await fixture.integration.confirmBooking(booking.id)
+            } throws: { error in
+                guard case .gaveUp(let attempts, let last) = error as? IntegrationError else { return false }
+                return attempts == 6 && last.status == 503
+            }
+            #expect(ContinuousClock.now - began < .seconds(30))
+            let creates = await fixture.server.journal().filter {
+                $0.method == "POST" && $0.path == "/v2/users/me/meetings"
+            }
+            #expect(creates.count == 6)
+            // 250 ms doubling, but never below the request's own 400 ms budget, capped at 3 s.
+            #expect(
+                fixture.pauses.all == [.milliseconds(400), .milliseconds(500), .seconds(1), .seconds(2), .seconds(3)])
+            #expect(await fixture.integration.booking(booking.id)?.zoomMeeting == nil)
+        }
+    }
+
+    @Test("the deadline cuts retries short, and Retry-After is honoured up to the cap")
+    func deadlineAndRetryAfter() async throws {
+        let policy = RetryPolicy(
+            attempts: 10, firstDelay: .milliseconds(100), maxDelay: .seconds(4), deadline: .seconds(9))
+        let limited = FaultRule(.rateLimited(retryAfterSeconds: 3), method: "POST", pathPrefix: "/v2/users/me/meetings")
+        try await IntegrationFixture.with(faults: [limited], retry: policy) { fixture in
+            try await fixture.connect("acct")
+            let start = fixture.server.clock.now().addingTimeInterval(86_400)
+            let booking = try await fixture.integration.createBooking(
+                accountID: "acct", topic: "Limited", scheduledAt: start)
+            await #expect {
+                _ = try await fixture.integration.confirmBooking(booking.id)
+            } throws: { error in
+                guard case .gaveUp(let attempts, _) = error as? IntegrationError else { return false }
+                return attempts == 3
+            }
+            // Waits of 3 s (Retry-After beats 100 ms and 200 ms), then 3 s: a third would pass 9 s.
+            #expect(fixture.pauses.all == [.seconds(3), .seconds(3)])
+        }
+    }
+
+    /// Zoom holds exactly one meeting per booking, and it is the one each booking stored.
+    static func expectOneMeetingEach(_ ids: [String], _ fixture: IntegrationFixture) async throws {
+        let meetings = await fixture.server.meetingIDs()
+        #expect(meetings.count == ids.count, "Zoom holds \(meetings.count) meetings for \(ids.count) bookings")
+        var stored: Set<Int64> = []
+        for id in ids {
+            let booking = try #require(await fixture.integration.booking(id))
+            stored.insert(try #require(booking.zoomMeeting).meetingID)
+        }
+        #expect(stored == Set(meetings))
     }
 }

@@ -1,6 +1,7 @@
 import CurlHTTP
 import Foundation
 import MockZoom
+import Synchronization
 import Testing
 import ZoomAPI
 import ZoomIntegration
@@ -11,10 +12,13 @@ struct IntegrationFixture {
     let integration: ZoomIntegrationService
     let endpoints: IntegrationEndpoints
     let webhookSecret = "whsec-fixture"
+    /// Every wait the integration asked for, in order (the test sleeps at most a second of each).
+    let pauses: PauseLog
 
-    static func start(faults: [FaultRule] = [], timeouts: TimeoutsConfiguration = TimeoutsConfiguration()) async throws
-        -> IntegrationFixture
-    {
+    static func start(
+        faults: [FaultRule] = [], timeouts: TimeoutsConfiguration = TimeoutsConfiguration(),
+        retry: RetryPolicy = RetryPolicy()
+    ) async throws -> IntegrationFixture {
         let endpoints = IntegrationEndpoints()
         try await endpoints.start()
         let app = RegisteredApp(
@@ -23,14 +27,18 @@ struct IntegrationFixture {
         let server = MockZoomServer(configuration: MockZoomConfiguration(app: app, faults: faults))
         try await server.start()
         let clock = server.clock
+        let pauses = PauseLog()
         let integration = ZoomIntegrationService(
             configuration: ZoomConfiguration(
                 clientID: app.clientID, clientSecret: Secret(app.clientSecret), redirectURI: app.redirectURIs[0],
                 oauthBaseURL: server.baseURL, apiBaseURL: server.baseURL, timeouts: timeouts),
             webhookSecret: Secret(app.webhookSecret), store: .temporary(), now: { clock.now() },
-            pause: { duration in try? await Task.sleep(for: min(duration, .seconds(1))) })
+            pause: { duration in
+                pauses.append(duration)
+                try? await Task.sleep(for: min(duration, .seconds(1)))
+            }, retry: retry)
         endpoints.attach(integration)
-        return IntegrationFixture(server: server, integration: integration, endpoints: endpoints)
+        return IntegrationFixture(server: server, integration: integration, endpoints: endpoints, pauses: pauses)
     }
 
     /// Authorize at the mock and follow its redirect back to the callback endpoint.
@@ -48,9 +56,9 @@ struct IntegrationFixture {
 
     static func with(
         faults: [FaultRule] = [], timeouts: TimeoutsConfiguration = TimeoutsConfiguration(),
-        _ body: (IntegrationFixture) async throws -> Void
+        retry: RetryPolicy = RetryPolicy(), _ body: (IntegrationFixture) async throws -> Void
     ) async throws {
-        let fixture = try await start(faults: faults, timeouts: timeouts)
+        let fixture = try await start(faults: faults, timeouts: timeouts, retry: retry)
         do {
             try await body(fixture)
         } catch {
@@ -59,4 +67,15 @@ struct IntegrationFixture {
         }
         await fixture.stop()
     }
+}
+
+/// The waits an integration asked for.
+final class PauseLog: Sendable {
+    private let log = Mutex<[Duration]>([])
+
+    func append(_ pause: Duration) { log.withLock { $0.append(pause) } }
+
+    var all: [Duration] { log.withLock { $0 } }
+
+    func clear() { log.withLock { $0 = [] } }
 }

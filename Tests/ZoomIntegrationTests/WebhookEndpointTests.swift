@@ -1,3 +1,4 @@
+import CurlHTTP
 import Foundation
 import MockZoom
 import Testing
@@ -66,6 +67,36 @@ struct WebhookEndpointTests {
             #expect(await fixture.server.uninstall())
             #expect(!(await fixture.integration.isConnected(accountID: "acct")))
             #expect(await fixture.server.webhookDeliveries().map(\.status) == [200])
+        }
+    }
+
+    @Test("an oversized delivery, even correctly signed, is refused with 413 before it is read; nothing changes")
+    func oversized() async throws {
+        try await IntegrationFixture.with { fixture in
+            try await fixture.connect("acct")
+            let padding = String(repeating: "x", count: IntegrationEndpoints.maxWebhookBytes)
+            let body =
+                #"{"event":"app_deauthorized","event_ts":1,"payload":{"user_id":"\#(MockUser().id)","pad":"\#(padding)"}}"#
+            var headers = signed(body, secret: fixture.webhookSecret, at: fixture.server.clock.now()).map {
+                (name: $0.key, value: $0.value)
+            }
+            headers.append((name: "Content-Type", value: "application/json"))
+            let response = try await CurlHTTPClient().send(
+                HTTPRequest(
+                    .post, fixture.endpoints.baseURL + IntegrationEndpoints.webhookPath, headers: headers,
+                    body: Array(body.utf8)))
+            #expect(response.status == 413)
+            #expect(response.bodyText == #"{"error":"body too large"}"#)
+            #expect(await fixture.integration.isConnected(accountID: "acct"))
+            let small = #"{"event":"app_deauthorized","event_ts":1,"payload":{"user_id":"\#(MockUser().id)"}}"#
+            let accepted = try await CurlHTTPClient().send(
+                HTTPRequest(
+                    .post, fixture.endpoints.baseURL + IntegrationEndpoints.webhookPath,
+                    headers: signed(small, secret: fixture.webhookSecret, at: fixture.server.clock.now()).map {
+                        (name: $0.key, value: $0.value)
+                    }, body: Array(small.utf8)))
+            #expect(accepted.status == 200, "the same endpoint accepts a normal delivery")
+            #expect(!(await fixture.integration.isConnected(accountID: "acct")))
         }
     }
 }

@@ -2,7 +2,10 @@ import Foundation
 
 /// Builds the values each template sees. Every URL is root-relative and starts with the
 /// site's root path, so the site can live under a sub-path of its domain.
-struct PageContext {
+///
+/// `@unchecked Sendable`: the precomputed `[String: Any]` values hold only strings, numbers,
+/// arrays and dictionaries, are set in `init` and never change, so threads can share them.
+struct PageContext: @unchecked Sendable {
     let config: SiteConfig
     let content: SiteContent
     var verification: VerificationResults?
@@ -11,6 +14,14 @@ struct PageContext {
     /// a lookup, not a scan of the site.
     private let allArticles: [Article]
     private let articlesByTag: [String: [Int]]
+    private let indexByPath: [String: Int]
+    /// Each article's place in the order of (title, path), for tie-breaks without string compares.
+    private let titleRank: [Int]
+    /// Values that are the same on every page, built once.
+    private var siteValues: [String: Any] = [:]
+    private var navValues: [[String: Any]] = []
+    /// Each category as an article page shows it (without its article list), by key.
+    private var categoryValues: [String: [String: Any]] = [:]
 
     init(
         config: SiteConfig, content: SiteContent, verification: VerificationResults? = nil,
@@ -27,6 +38,21 @@ struct PageContext {
         }
         self.allArticles = all
         self.articlesByTag = byTag
+        self.indexByPath = Dictionary(all.enumerated().map { ($1.sourcePath, $0) }) { first, _ in first }
+        var rank = [Int](repeating: 0, count: all.count)
+        let byTitle = all.indices.sorted { (all[$0].title, all[$0].sourcePath) < (all[$1].title, all[$1].sourcePath) }
+        for (position, index) in byTitle.enumerated() { rank[index] = position }
+        self.titleRank = rank
+        siteValues = site()
+        navValues = content.categories.map { ["title": $0.title, "url": link($0.relativeURL)] }
+        for category in content.categories {
+            categoryValues[category.key] = self.category(category, withArticles: false)
+        }
+    }
+
+    /// What site-wide partials read (see `SiteWidePartials`): identical for every page.
+    func siteWide() -> [String: Any] {
+        ["site": siteValues, "nav": navValues, "root": config.rootPath]
     }
 
     func home() -> [String: Any] {
@@ -68,7 +94,7 @@ struct PageContext {
         var context = base(title: article.title, description: article.frontMatter.description, url: article.relativeURL)
         context["page"] = page(
             kind: "article", title: article.title, url: article.relativeURL, matter: article.frontMatter)
-        context["category"] = self.category(category, withArticles: false)
+        context["category"] = categoryValues[category.key] ?? self.category(category, withArticles: false)
         context["breadcrumbs"] = [crumb("Home", ""), crumb(category.title, category.relativeURL)]
         let toc = article.body.tableOfContents.map { heading in
             ["id": heading.id, "text": heading.text, "level": heading.level, "isSub": heading.level > 2]
@@ -98,25 +124,30 @@ struct PageContext {
         return context
     }
 
-    /// Up to five other articles sharing the most tags with this one.
+    /// Up to five other articles sharing the most tags with this one; ties go to the site order
+    /// of titles. Counting happens in a flat array and ties compare precomputed ranks, so a tag
+    /// shared by thousands of articles costs a pass over integers, not string comparisons.
     private func relatedArticles(to article: Article) -> [Article] {
-        var shared: [Int: Int] = [:]
+        guard !article.frontMatter.tags.isEmpty else { return [] }
+        let own = indexByPath[article.sourcePath]
+        var counts = [UInt8](repeating: 0, count: allArticles.count)
+        var candidates: [Int] = []
         for tag in Set(article.frontMatter.tags) {
-            for index in articlesByTag[tag] ?? [] { shared[index, default: 0] += 1 }
+            for index in articlesByTag[tag] ?? [] where index != own {
+                if counts[index] == 0 { candidates.append(index) }
+                counts[index] &+= 1
+            }
         }
-        // Keep the best five while scanning: sorting every candidate made big sites quadratic.
-        func precedes(_ lhs: (index: Int, count: Int), _ rhs: (index: Int, count: Int)) -> Bool {
-            let (left, right) = (allArticles[lhs.index], allArticles[rhs.index])
-            return (rhs.count, left.title, left.sourcePath) < (lhs.count, right.title, right.sourcePath)
+        func precedes(_ lhs: Int, _ rhs: Int) -> Bool {
+            (counts[rhs], titleRank[lhs]) < (counts[lhs], titleRank[rhs])
         }
-        var best: [(index: Int, count: Int)] = []
-        for (index, count) in shared where allArticles[index].sourcePath != article.sourcePath {
-            let candidate = (index: index, count: count)
+        var best: [Int] = []
+        for candidate in candidates {
             if best.count == 5, let last = best.last, !precedes(candidate, last) { continue }
             best.insert(candidate, at: best.firstIndex { precedes(candidate, $0) } ?? best.endIndex)
             if best.count > 5 { best.removeLast() }
         }
-        return best.map { allArticles[$0.index] }
+        return best.map { allArticles[$0] }
     }
 
     private func summary(_ article: Article) -> [String: Any] {
@@ -159,8 +190,8 @@ struct PageContext {
 
     private func base(title: String, description: String?, url: String) -> [String: Any] {
         [
-            "site": site(),
-            "nav": content.categories.map { ["title": $0.title, "url": link($0.relativeURL)] },
+            "site": siteValues,
+            "nav": navValues,
             "root": config.rootPath,
             "canonicalURL": config.baseURL + url,
             "pageTitle": title,

@@ -102,6 +102,7 @@ public struct SiteBuilder: Sendable {
         let context = PageContext(
             config: config, content: content, verification: verification,
             links: MarkdownLinkRewriter(content: content, config: config, contentPath: options.contentPath))
+        let templates = templates.renderingSiteWidePartialsOnce(with: context.siteWide())
         var pages: [String: String] = [:]
         pages["index.html"] = try templates.render("home", context.home())
         pages["404.html"] = try templates.render("404", context.notFound())

@@ -39,6 +39,7 @@ enum SiteFiles {
 
     /// `/old/zoom/` or `old/zoom` -> `old/zoom/index.html`; `nil` for paths that leave the site.
     static func aliasFile(_ alias: String) -> String? {
+        guard !alias.contains("//") else { return nil }
         let segments = alias.split(separator: "/").map(String.init)
         guard !segments.isEmpty, segments.allSatisfy({ URLSegment.isValid($0) }) else { return nil }
         return segments.joined(separator: "/") + "/index.html"

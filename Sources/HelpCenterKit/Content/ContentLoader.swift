@@ -20,12 +20,16 @@ public struct ContentLoader: Sendable {
         var diagnostics: [Diagnostic] = []
         let entries = try listFolder()
         let commitDates = GitDates.lastCommitDates(under: contentPath)
+        let links = SymlinkGuard(contentPath: contentPath)
         var home: Category?
         var categories: [Category] = []
         for entry in entries {
             let path = join(contentPath, entry)
-            if isFolder(path) {
-                if let category = loadCategory(entry, commitDates: commitDates, diagnostics: &diagnostics) {
+            if let problem = links.problem(at: path) {
+                diagnostics.append(problem)
+            } else if isFolder(path) {
+                if let category = loadCategory(entry, links: links, commitDates: commitDates, diagnostics: &diagnostics)
+                {
                     categories.append(category)
                 }
             } else if entry == "_index.md" {
@@ -59,7 +63,7 @@ public struct ContentLoader: Sendable {
     }
 
     private func loadCategory(
-        _ key: String, commitDates: [String: Date], diagnostics: inout [Diagnostic]
+        _ key: String, links: SymlinkGuard, commitDates: [String: Date], diagnostics: inout [Diagnostic]
     ) -> Category? {
         let folder = join(contentPath, key)
         guard URLSegment.isValid(key) else {
@@ -69,7 +73,15 @@ public struct ContentLoader: Sendable {
                     at: SourceLocation(path: folder)))
             return nil
         }
-        let files = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        var files: [String] = []
+        for name in ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted()
+        where !name.hasPrefix(".") {
+            if let problem = links.problem(at: join(folder, name)) {
+                diagnostics.append(problem)
+            } else {
+                files.append(name)
+            }
+        }
         let indexPath = join(folder, "_index.md")
         var category =
             files.contains("_index.md")

@@ -22,9 +22,56 @@ enum SourceFileReader {
             throw HelpCenterError(.error("cannot read file: \(error.localizedDescription)", at: .init(path: path)))
         }
         guard let text = String(validating: data, as: UTF8.self) else {
+            let (location, byte) = firstInvalidByte(in: data, path: path)
             throw HelpCenterError(
-                .error("file is not UTF-8 text: save it with UTF-8 encoding", at: SourceLocation(path: path, line: 1)))
+                .error(
+                    "not UTF-8 text: byte 0x\(String(byte, radix: 16, uppercase: true)) here is not valid UTF-8; "
+                        + "save the file with UTF-8 encoding",
+                    at: location))
         }
         return text
+    }
+
+    /// Where decoding first fails, counted like an editor: lines from 1, columns in characters.
+    static func firstInvalidByte(in data: Data, path: String) -> (SourceLocation, UInt8) {
+        let bytes = [UInt8](data)
+        var line = 1
+        var lineStart = 0
+        var index = 0
+        while index < bytes.count {
+            let length = validSequenceLength(bytes, at: index)
+            guard length > 0 else { break }
+            if bytes[index] == 0x0A {
+                line += 1
+                lineStart = index + 1
+            }
+            index += length
+        }
+        let column = String(decoding: bytes[lineStart..<index], as: UTF8.self).count + 1
+        return (SourceLocation(path: path, line: line, column: column), index < bytes.count ? bytes[index] : 0)
+    }
+
+    /// The length of the well-formed UTF-8 sequence at `index` (RFC 3629), 0 when it is not one.
+    private static func validSequenceLength(_ bytes: [UInt8], at index: Int) -> Int {
+        let first = bytes[index]
+        let (length, low, high): (Int, UInt8, UInt8) =
+            switch first {
+            case 0x00...0x7F: (1, 0x80, 0xBF)
+            case 0xC2...0xDF: (2, 0x80, 0xBF)
+            case 0xE0: (3, 0xA0, 0xBF)
+            case 0xE1...0xEC, 0xEE...0xEF: (3, 0x80, 0xBF)
+            case 0xED: (3, 0x80, 0x9F)
+            case 0xF0: (4, 0x90, 0xBF)
+            case 0xF1...0xF3: (4, 0x80, 0xBF)
+            case 0xF4: (4, 0x80, 0x8F)
+            default: (0, 0, 0)
+            }
+        guard length > 0, index + length <= bytes.count else { return 0 }
+        for offset in 1..<max(length, 1) {
+            let byte = bytes[index + offset]
+            let range: ClosedRange<UInt8> = offset == 1 ? low...high : 0x80...0xBF
+            guard range.contains(byte) else { return 0 }
+        }
+        return length
     }
 }

@@ -38,7 +38,7 @@ public enum FrontMatterParser {
             case "weight": matter.weight = reader.int(key, node) ?? 0
             case "slug": matter.slug = readSlug(node, with: &reader)
             case "draft": matter.draft = reader.bool(key, node) ?? false
-            case "aliases": matter.aliases = reader.strings(key, node) ?? []
+            case "aliases": matter.aliases = readAliases(node, with: &reader)
             case "tags": matter.tags = reader.strings(key, node) ?? []
             case "lastmod": matter.lastmod = reader.date(key, node)
             default: matter.params[key] = reader.value(node)
@@ -65,5 +65,19 @@ public enum FrontMatterParser {
             return nil
         }
         return slug
+    }
+
+    /// Aliases become files in the output folder, so each must stay inside it: site paths made
+    /// of URL segments, never `..`, `//` or a scheme.
+    private static func readAliases(_ node: Node, with reader: inout YAMLReader) -> [String] {
+        guard let aliases = reader.strings("aliases", node) else { return [] }
+        let items = node.sequence.map(Array.init) ?? [node]
+        for (alias, item) in zip(aliases, items) where SiteFiles.aliasFile(alias) == nil {
+            reader.report(
+                "alias '\(alias)' is not a path inside the site: write it like /old/page/ "
+                    + "(letters, digits, '-', '_' or '.' between slashes, no '..')",
+                at: item.mark)
+        }
+        return aliases
     }
 }

@@ -8,8 +8,10 @@ public struct TemplateSet: Sendable {
     /// The page templates a build needs.
     public static let requiredNames = ["home", "category", "article", "404", "search"]
 
-    private let library: MustacheLibrary
+    private var library: MustacheLibrary
     public let names: Set<String>
+    /// Partials that read only site-wide values, by name (see `SiteWidePartials`).
+    private let siteWidePartials: Set<String>
 
     /// Loads every `*.mustache` under `directory`; `partials/header.mustache` is `partials/header`.
     public static func load(directory: String) throws(HelpCenterError) -> TemplateSet {
@@ -47,6 +49,7 @@ public struct TemplateSet: Sendable {
             diagnostics += PartialReferences.unknown(
                 in: source.text, path: source.path, known: names, from: source.name)
         }
+        diagnostics += PartialReferences.cycles(in: sources)
         for required in requiredNames where !names.contains(required) {
             diagnostics.append(
                 .error(
@@ -54,7 +57,22 @@ public struct TemplateSet: Sendable {
                     at: SourceLocation(path: directory)))
         }
         guard diagnostics.isEmpty else { throw HelpCenterError(diagnostics) }
-        return TemplateSet(library: library, names: names)
+        let siteWide = sources.filter { $0.name.hasPrefix("partials/") && SiteWidePartials.isSiteWide($0.text) }
+        return TemplateSet(library: library, names: names, siteWidePartials: Set(siteWide.map(\.name)))
+    }
+
+    /// A copy in which every site-wide partial is rendered once with `siteWide` (a page context
+    /// with at least `site`, `root` and `nav`) and then served as fixed text: the same bytes,
+    /// without re-rendering the header's nav on every page.
+    public func renderingSiteWidePartialsOnce(with siteWide: [String: Any]) -> TemplateSet {
+        var copy = self
+        for name in siteWidePartials.sorted() {
+            guard let html = library.render(siteWide, withTemplate: name), !html.contains("{{"),
+                let fixed = try? MustacheTemplate(string: html)
+            else { continue }
+            copy.library.register(fixed, named: name)
+        }
+        return copy
     }
 
     /// Renders the template `name` with `context`.

@@ -1,0 +1,84 @@
+import Foundation
+import Logging
+import Synchronization
+import ZoomAPI
+
+/// `verify`'s log lines: a timestamp, the level, the source, the message, to stderr or a file.
+/// Every line passes a last filter that hides credentials (URL query values and the secrets
+/// the program registered), whatever a library chose to log.
+public struct RedactingLogHandler: LogHandler {
+    public var logLevel: Logger.Level
+    public var metadata: Logger.Metadata = [:]
+    let label: String
+    let sink: LogSink
+
+    public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { metadata[key] }
+        set { metadata[key] = newValue }
+    }
+
+    public func log(event: LogEvent) {
+        var merged = metadata
+        if let extra = event.metadata { merged.merge(extra) { $1 } }
+        let details =
+            merged.isEmpty ? "" : " " + merged.sorted { $0.key < $1.key }.map { "\($0)=\($1)" }.joined(separator: " ")
+        let time = Date().formatted(.iso8601.year().month().day().time(includingFractionalSeconds: true))
+        sink.write("\(time) \(event.level) \(label): \(event.message)\(details)")
+    }
+
+    /// Sends every `Logger` of the process through the filter, at `level`, into `file`
+    /// (stderr when `nil`). Call once, first thing.
+    public static func bootstrap(level: Logger.Level, file: String?) throws {
+        let sink = try LogSink(path: file)
+        LoggingSystem.bootstrap { label in RedactingLogHandler(logLevel: level, label: label, sink: sink) }
+    }
+
+    /// A value that must never appear in a log line (client secret, webhook secret, ...).
+    public static func register(secret: String) {
+        guard secret.count >= 4 else { return }
+        LogSink.secrets.withLock { $0.insert(secret) }
+    }
+}
+
+/// Where log lines go; one lock so lines from many threads never interleave.
+final class LogSink: Sendable {
+    static let secrets = Mutex<Set<String>>([])
+    private let handle: Mutex<FileHandle>
+
+    init(path: String?) throws {
+        guard let path else {
+            handle = Mutex(FileHandle.standardError)
+            return
+        }
+        guard FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]),
+            let file = FileHandle(forWritingAtPath: path)
+        else { throw LogFileError(path: path) }
+        handle = Mutex(file)
+    }
+
+    func write(_ line: String) {
+        let clean = Self.secrets.withLock { secrets in
+            secrets.reduce(Self.redactURLs(in: line)) { $0.replacingOccurrences(of: $1, with: Redaction.marker) }
+        }
+        handle.withLock { try? $0.write(contentsOf: Data((clean + "\n").utf8)) }
+    }
+
+    /// Any `scheme://...?query` in free text gets `Redaction.url`'s treatment.
+    static func redactURLs(in line: String) -> String {
+        guard line.contains("?") else { return line }
+        var result = ""
+        for (index, word) in line.split(separator: " ", omittingEmptySubsequences: false).enumerated() {
+            if index > 0 { result += " " }
+            result +=
+                word.contains("?") && (word.contains("://") || word.hasPrefix("/"))
+                ? Redaction.url(String(word)) : String(word)
+        }
+        return result
+    }
+}
+
+/// `--log-file` could not be created.
+public struct LogFileError: Error, CustomStringConvertible {
+    let path: String
+    public var description: String { "cannot create the log file \(path): check the folder exists and is writable" }
+}

@@ -1,0 +1,69 @@
+import Foundation
+
+/// What of Zoom traffic may reach a log: URLs without credential values, bodies with every
+/// token, code, verifier and secret replaced, so `--log-level trace` is safe to paste in a ticket.
+public enum Redaction {
+    public static let marker = "‹redacted›"
+
+    /// Query parameters whose values are harmless and help debugging; every other value is hidden.
+    static let visibleParameters: Set<String> = [
+        "response_type", "grant_type", "client_id", "redirect_uri", "code_challenge_method", "type", "page_size",
+        "page_number", "seconds", "method", "path", "times", "fault", "error", "since",
+    ]
+
+    /// JSON and form keys whose values are credentials, or URLs that carry one (`start_url` holds
+    /// the host's ZAK token).
+    static let secretKeys: Set<String> = [
+        "access_token", "refresh_token", "id_token", "code", "code_verifier", "client_secret", "state", "token",
+        "plainToken", "encryptedToken", "password", "h323_password", "pstn_password", "encrypted_password",
+        "start_url", "join_url", "registration_url", "signature", "credentials",
+    ]
+
+    /// `https://zoom.us/oauth/token?code=abc&grant_type=x` -> `...?code=‹redacted›&grant_type=x`.
+    public static func url(_ url: String) -> String {
+        guard let question = url.firstIndex(of: "?") else { return url }
+        let query = url[url.index(after: question)...]
+        return url[...question] + form(String(query))
+    }
+
+    /// A request or response body: JSON and form bodies with credential values hidden; anything
+    /// else only by size.
+    public static func body(_ bytes: [UInt8]) -> String {
+        guard !bytes.isEmpty else { return "(empty)" }
+        if let json = try? JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed]),
+            json is [String: Any] || json is [Any],
+            let data = try? JSONSerialization.data(
+                withJSONObject: redact(json), options: [.sortedKeys, .withoutEscapingSlashes]),
+            let text = String(data: data, encoding: .utf8)
+        {
+            return text
+        }
+        let text = String(decoding: bytes, as: UTF8.self)
+        if text.contains("="), !text.contains(" "), !text.contains("<") { return form(text) }
+        return "‹\(bytes.count) bytes›"
+    }
+
+    /// `a=1&code=xyz` with every value not known to be harmless hidden.
+    static func form(_ query: String) -> String {
+        query.split(separator: "&", omittingEmptySubsequences: false).map { pair in
+            guard let equals = pair.firstIndex(of: "=") else { return String(pair) }
+            let name = pair[..<equals]
+            return visibleParameters.contains(String(name)) ? String(pair) : "\(name)=\(marker)"
+        }.joined(separator: "&")
+    }
+
+    private static func redact(_ value: Any) -> Any {
+        switch value {
+        case let object as [String: Any]:
+            var copy: [String: Any] = [:]
+            for (key, item) in object { copy[key] = secretKeys.contains(key) ? marker : redact(item) }
+            return copy
+        case let array as [Any]:
+            return array.map(redact)
+        case let text as String where text.contains("://"):
+            return url(text)
+        default:
+            return value
+        }
+    }
+}
