@@ -7,11 +7,6 @@ import Foundation
 /// fuzzer saves the input) is a bug. The `Fuzz/` package links these into libFuzzer
 /// executables; `FuzzRegressionTests` replays the committed corpus and regressions through them.
 public enum FuzzEntry {
-    /// `FUZZ_SKIP_KNOWN=1` stops checking invariants of findings already saved under
-    /// `Fuzz/Regressions/` and not fixed yet, so a run can look past them. Off by default, and
-    /// never set by the regression tests.
-    static let skipsKnownFindings = getenv("FUZZ_SKIP_KNOWN").map { String(cString: $0) } == "1"
-
     /// Stops the process with a message naming the broken invariant; the fuzzer keeps the input.
     static func invariant(_ condition: Bool, _ message: @autoclosure () -> String) {
         if !condition { fatalError("fuzz invariant broken: \(message())") }

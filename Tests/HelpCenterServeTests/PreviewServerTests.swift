@@ -55,6 +55,14 @@ struct PreviewServerTests {
             HTTPRequest(.get, url, timeouts: Timeouts(connect: .seconds(2), total: timeout)))
     }
 
+    @Test("listens on 127.0.0.1 only, per the kernel's socket table")
+    func loopbackOnly() async throws {
+        try await withServer { _, server in
+            let port = try #require(Int(server.baseURL.split(separator: ":").last ?? ""))
+            #expect(ListeningSockets.addresses(port: port) == ["127.0.0.1"])
+        }
+    }
+
     @Test("serves pages with the reload script, 404s for traversal over HTTP, assets as they are")
     func serves() async throws {
         try await withServer { _, server in

@@ -1,6 +1,7 @@
 import CurlHTTP
 import Foundation
 import MockZoom
+import TestSupport
 import Testing
 import ZoomAPI
 
@@ -33,6 +34,14 @@ struct AuthorizeAndControlsTests {
                 AuthorizationCallback(redirectURL: (redirect.header("Location") ?? "") + "&state=s"))
             let tokens = try await mock.oauth.exchange(code: callback.code, codeVerifier: Secret("abc"))
             #expect(!tokens.accessToken.revealed.isEmpty)
+        }
+    }
+
+    @Test("by default the mock listens on 127.0.0.1 only, per the kernel's socket table")
+    func loopbackOnly() async throws {
+        try await MockZoomHarness.with { mock in
+            let port = try #require(Int(mock.server.baseURL.split(separator: ":").last ?? ""))
+            #expect(ListeningSockets.addresses(port: port) == ["127.0.0.1"])
         }
     }
 
