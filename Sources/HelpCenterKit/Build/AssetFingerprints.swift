@@ -24,13 +24,13 @@ struct AssetFingerprints {
 
     /// Rewrites `"{root}assets/style.css"` (in quotes, as templates write it) to the hashed name.
     /// Searches UTF-8 bytes with libc's `memchr`/`memcmp`: a Foundation search per page dominated builds.
-    func rewrite(_ html: String, root: String) -> String {
+    func rewrite(_ html: String, root: String) -> [UInt8] {
         var result = Array(html.utf8)
         for (plain, hashed) in names.sorted(by: { $0.key > $1.key }) {
             result = Self.replace(
                 Array("\"\(root)assets/\(plain)\"".utf8), with: Array("\"\(root)assets/\(hashed)\"".utf8), in: result)
         }
-        return String(decoding: result, as: UTF8.self)
+        return result
     }
 
     /// The offset of the next occurrence of `pattern` at or after `start`.

@@ -10,39 +10,68 @@ extension POSIXError {
 
 /// Writes the whole site into a sibling staging folder, then swaps it in, so readers and
 /// `serve` never see a half-written site and a failed build leaves the last good one as it was.
-struct OutputWriter {
+///
+/// Pages are written as they are rendered (from any thread), not gathered first: a 10,000-page
+/// site never sits in memory whole.
+final class OutputWriter: Sendable {
     let outputPath: String
     /// Folders the output must never replace or contain (content, templates).
     let protectedPaths: [String]
     /// Tests only: fail like a full disk after writing this many files.
-    var failAfterFiles: Int?
+    let failAfterFiles: Int?
+    private let output: URL
+    private let staging: URL
+    private let retired: URL
+    private let state = Mutex(State())
 
-    /// Writes `files` (relative path -> bytes), lets `finish` add to the staged site (the search
-    /// index), and replaces `outputPath` with the result.
-    func write(_ files: [String: Data], finish: (URL) -> Void = { _ in }) throws(HelpCenterError) {
-        try checkTarget()
-        let output = URL(fileURLWithPath: outputPath).standardizedFileURL
+    private struct State {
+        var folders: Set<String> = []
+        var written = 0
+    }
+
+    /// Checks the target and creates an empty staging folder next to it.
+    init(outputPath: String, protectedPaths: [String], failAfterFiles: Int? = nil) throws(HelpCenterError) {
+        self.outputPath = outputPath
+        self.protectedPaths = protectedPaths
+        self.failAfterFiles = failAfterFiles
+        output = URL(fileURLWithPath: outputPath).standardizedFileURL
         let parent = output.deletingLastPathComponent()
         let pid = ProcessInfo.processInfo.processIdentifier
-        let staging = parent.appendingPathComponent(".\(output.lastPathComponent).staging-\(pid)")
-        let retired = parent.appendingPathComponent(".\(output.lastPathComponent).old-\(pid)")
+        staging = parent.appendingPathComponent(".\(output.lastPathComponent).staging-\(pid)")
+        retired = parent.appendingPathComponent(".\(output.lastPathComponent).old-\(pid)")
+        try checkTarget()
+        do {
+            try? FileManager.default.removeItem(at: staging)
+            try Self.makeFolder(staging.path)
+        } catch {
+            throw failure(error)
+        }
+    }
+
+    /// Writes one file of the site (`guides/a/index.html`); safe to call from many threads.
+    func write(_ relativePath: String, _ bytes: some Collection<UInt8>) throws(HelpCenterError) {
+        let path = staging.path + "/" + relativePath
+        let folder = (path as NSString).deletingLastPathComponent
+        do {
+            let count = state.withLock { state -> Int in
+                state.written += 1
+                return state.written
+            }
+            if let limit = failAfterFiles, count > limit { throw CocoaError(.fileWriteOutOfSpace) }
+            if state.withLock({ !$0.folders.contains(folder) }) {
+                try Self.makeFolder(folder)
+                state.withLock { _ = $0.folders.insert(folder) }
+            }
+            try Self.writeFile(path, bytes)
+        } catch {
+            throw failure(error)
+        }
+    }
+
+    /// Lets `finish` add to the staged site (the search index), then replaces `outputPath` with it.
+    func commit(finish: (URL) -> Void = { _ in }) throws(HelpCenterError) {
         let manager = FileManager.default
         do {
-            try? manager.removeItem(at: staging)
-            try manager.createDirectory(at: staging, withIntermediateDirectories: true)
-            let ordered = files.sorted(by: { $0.key < $1.key })
-            let folders = Set(ordered.map { staging.appendingPathComponent($0.key).deletingLastPathComponent().path })
-            for folder in folders.sorted() { try Self.makeFolder(folder) }
-            let failure = Mutex<(any Error)?>(nil)
-            DispatchQueue.concurrentPerform(iterations: ordered.count) { index in
-                do {
-                    if let limit = failAfterFiles, index >= limit { throw CocoaError(.fileWriteOutOfSpace) }
-                    try Self.writeFile(staging.path + "/" + ordered[index].key, ordered[index].value)
-                } catch {
-                    failure.withLock { if $0 == nil { $0 = error } }
-                }
-            }
-            if let error = failure.withLock({ $0 }) { throw error }
             finish(staging)
             if manager.fileExists(atPath: output.path) {
                 try manager.moveItem(at: output, to: retired)
@@ -50,13 +79,22 @@ struct OutputWriter {
             try manager.moveItem(at: staging, to: output)
             try? manager.removeItem(at: retired)
         } catch {
-            try? manager.removeItem(at: staging)
+            discard()
             if !manager.fileExists(atPath: output.path), manager.fileExists(atPath: retired.path) {
                 try? manager.moveItem(at: retired, to: output)
             }
-            throw HelpCenterError(
-                .error("cannot write the site: \(error.localizedDescription)", at: SourceLocation(path: outputPath)))
+            throw failure(error)
         }
+    }
+
+    /// Removes the staging folder; the previous site stays as it was.
+    func discard() {
+        try? FileManager.default.removeItem(at: staging)
+    }
+
+    private func failure(_ error: any Error) -> HelpCenterError {
+        HelpCenterError(
+            .error("cannot write the site: \(error.localizedDescription)", at: SourceLocation(path: outputPath)))
     }
 
     /// `mkdir -p` in plain system calls: Foundation's version stats every component, which cost
@@ -75,20 +113,24 @@ struct OutputWriter {
     }
 
     /// One `open`, `write`s, `close`; the staging folder is swapped in whole, so no per-file temp.
-    static func writeFile(_ path: String, _ data: Data) throws {
+    static func writeFile(_ path: String, _ data: some Collection<UInt8>) throws {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw POSIXError(errno: errno) }
         defer { close(descriptor) }
-        try data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) throws in
-            var offset = 0
-            while offset < bytes.count {
-                let written = Foundation.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    throw POSIXError(errno: errno)
-                }
-                offset += written
+        let done = try data.withContiguousStorageIfAvailable { try writeAll(descriptor, $0) }
+        if done == nil { try Array(data).withUnsafeBufferPointer { try writeAll(descriptor, $0) } }
+    }
+
+    private static func writeAll(_ descriptor: Int32, _ bytes: UnsafeBufferPointer<UInt8>) throws {
+        guard let base = bytes.baseAddress else { return }
+        var offset = 0
+        while offset < bytes.count {
+            let written = Foundation.write(descriptor, base + offset, bytes.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw POSIXError(errno: errno)
             }
+            offset += written
         }
     }
 

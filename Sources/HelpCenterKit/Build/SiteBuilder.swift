@@ -66,17 +66,24 @@ public struct SiteBuilder: Sendable {
             try VerificationResults.load(path: path)
         }
         let fingerprints = AssetFingerprints(assets)
-        let pages = try renderPages(
-            content, config: config, templates: templates, verification: verification, fingerprints: fingerprints)
-        var files = pages
-        for (path, data) in assets { files["assets/" + (fingerprints.names[path] ?? path)] = data }
-        let writer = OutputWriter(
+        let writer = try OutputWriter(
             outputPath: options.outputPath,
             protectedPaths: [options.contentPath, options.templatesPath, options.configPath],
             failAfterFiles: failAfterFiles)
         var notes: [String] = []
+        do {
+            try writePages(
+                content, config: config, templates: templates, verification: verification, fingerprints: fingerprints,
+                to: writer)
+            for (path, data) in assets.sorted(by: { $0.key < $1.key }) {
+                try writer.write("assets/" + (fingerprints.names[path] ?? path), data)
+            }
+        } catch {
+            writer.discard()
+            throw error
+        }
         let indexer = options.searchIndexer
-        try writer.write(files) { staging in
+        try writer.commit { staging in
             if let note = indexer?.index(staging) { notes.append(note) }
         }
         return BuildReport(
@@ -93,89 +100,70 @@ public struct SiteBuilder: Sendable {
         guard problems.isEmpty else { throw HelpCenterError(problems) }
     }
 
-    /// Every page as `relative/path/index.html` -> bytes, plus 404, sitemap, robots and
-    /// alias redirects.
-    func renderPages(
+    /// Renders every page, plus 404, sitemap, robots and alias redirects, into `writer` as
+    /// each is ready.
+    func writePages(
         _ content: SiteContent, config: SiteConfig, templates: TemplateSet, verification: VerificationResults? = nil,
-        fingerprints: AssetFingerprints = AssetFingerprints([:])
-    ) throws(HelpCenterError) -> [String: Data] {
+        fingerprints: AssetFingerprints = AssetFingerprints([:]), to writer: OutputWriter
+    ) throws(HelpCenterError) {
         let context = PageContext(
             config: config, content: content, verification: verification,
             links: MarkdownLinkRewriter(content: content, config: config, contentPath: options.contentPath))
         let templates = templates.renderingSiteWidePartialsOnce(with: context.siteWide())
-        var pages: [String: String] = [:]
-        pages["index.html"] = try templates.render("home", context.home())
-        pages["404.html"] = try templates.render("404", context.notFound())
-        pages["search/index.html"] = try templates.render("search", context.search())
-        for category in content.categories {
-            pages[category.relativeURL + "index.html"] = try templates.render("category", context.category(category))
+        let root = config.rootPath
+        var pages: Set<String> = []
+        func page(_ path: String, _ html: String) throws(HelpCenterError) {
+            pages.insert(path)
+            try writer.write(path, fingerprints.rewrite(html, root: root))
         }
-        for (path, html) in try renderArticles(content, context: context, templates: templates) { pages[path] = html }
-        var files = pages.mapValues { Data(fingerprints.rewrite($0, root: config.rootPath).utf8) }
-        files["sitemap.xml"] = Data(SiteFiles.sitemap(content, config: config).utf8)
-        files["robots.txt"] = Data(SiteFiles.robots(config: config).utf8)
-        try addAliases(content, config: config, to: &files)
-        return files
+        try page("index.html", templates.render("home", context.home()))
+        try page("404.html", templates.render("404", context.notFound()))
+        try page("search/index.html", templates.render("search", context.search()))
+        for category in content.categories {
+            try page(category.relativeURL + "index.html", templates.render("category", context.category(category)))
+        }
+        pages.formUnion(
+            try writeArticles(content, context: context, templates: templates, fingerprints: fingerprints, to: writer))
+        try writer.write("sitemap.xml", Array(SiteFiles.sitemap(content, config: config).utf8))
+        try writer.write("robots.txt", Array(SiteFiles.robots(config: config).utf8))
+        for article in content.articles {
+            for alias in article.frontMatter.aliases {
+                guard let file = SiteFiles.aliasFile(alias), pages.insert(file).inserted else { continue }
+                let target = config.rootPath + article.relativeURL
+                try writer.write(
+                    file, Array(SiteFiles.redirect(to: target, canonical: config.baseURL + article.relativeURL).utf8))
+            }
+        }
     }
 
-    /// Article pages rendered on every core; results are placed by index, so the output never
-    /// depends on which thread finished first.
-    private func renderArticles(
-        _ content: SiteContent, context: PageContext, templates: TemplateSet
-    ) throws(HelpCenterError) -> [(String, String)] {
+    /// Article pages rendered and written on every core. When pages fail, the error reported is
+    /// the first in site order, so diagnostics never depend on which thread finished first.
+    private func writeArticles(
+        _ content: SiteContent, context: PageContext, templates: TemplateSet, fingerprints: AssetFingerprints,
+        to writer: OutputWriter
+    ) throws(HelpCenterError) -> [String] {
         let work = content.categories.flatMap { category in category.articles.map { (category, $0) } }
-        let results = RenderSlots(count: work.count)
+        let firstFailure = Mutex<(index: Int, error: HelpCenterError)?>(nil)
         let done = Mutex(0)
         let progress = self.progress
+        let root = context.config.rootPath
         DispatchQueue.concurrentPerform(iterations: work.count) { index in
             let (category, article) = work[index]
-            results.set(
-                index,
-                Result { () throws(HelpCenterError) in
-                    try templates.render("article", context.article(article, in: category))
-                })
+            do throws(HelpCenterError) {
+                let html = try templates.render("article", context.article(article, in: category))
+                try writer.write(article.relativeURL + "index.html", fingerprints.rewrite(html, root: root))
+            } catch {
+                firstFailure.withLock { first in
+                    if first.map({ index < $0.index }) ?? true { first = (index, error) }
+                }
+            }
             let finished = done.withLock { value -> Int in
                 value += 1
                 return value
             }
             if finished % 100 == 0 || finished == work.count { progress(finished, work.count) }
         }
-        var pages: [(String, String)] = []
-        for (index, (_, article)) in work.enumerated() {
-            pages.append((article.relativeURL + "index.html", try results.get(index).get()))
-        }
-        return pages
-    }
-
-    /// Redirect pages for every `aliases` entry (the check before the build refused colliding ones).
-    private func addAliases(
-        _ content: SiteContent, config: SiteConfig, to files: inout [String: Data]
-    ) throws(HelpCenterError) {
-        for article in content.articles {
-            for alias in article.frontMatter.aliases {
-                guard let file = SiteFiles.aliasFile(alias), files[file] == nil else { continue }
-                let target = config.rootPath + article.relativeURL
-                files[file] = Data(SiteFiles.redirect(to: target, canonical: config.baseURL + article.relativeURL).utf8)
-            }
-        }
-    }
-}
-
-/// One result slot per page, each written by exactly one thread.
-private final class RenderSlots: @unchecked Sendable {
-    private var slots: [Result<String, HelpCenterError>?]
-    private let lock = NSLock()
-
-    init(count: Int) {
-        slots = Array(repeating: nil, count: count)
-    }
-
-    func set(_ index: Int, _ result: Result<String, HelpCenterError>) {
-        lock.withLock { slots[index] = result }
-    }
-
-    func get(_ index: Int) -> Result<String, HelpCenterError> {
-        lock.withLock { slots[index] }
-            ?? .failure(HelpCenterError(.error("page not rendered", at: .init(path: "build"))))
+        if let failure = firstFailure.withLock({ $0 }) { throw failure.error }
+        return work.map { $0.1.relativeURL + "index.html" }
     }
 }
