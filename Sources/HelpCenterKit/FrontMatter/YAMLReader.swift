@@ -22,7 +22,8 @@ struct YAMLReader {
     mutating func mapping(from yaml: String) -> Node.Mapping? {
         let node: Node?
         do {
-            node = try Yams.compose(yaml: yaml)
+            // An explicit encoding: the default reads the process environment on every call.
+            node = try Yams.compose(yaml: yaml, .default, .default, .utf8)
         } catch let error as YamlError {
             diagnostics.append(diagnostic(for: error))
             return nil
