@@ -38,11 +38,13 @@ let package = Package(
             name: "HelpCenterKit",
             dependencies: [
                 "CCmark",
+                "CFileSystem",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
+        .target(name: "CFileSystem"),
         .target(name: "CurlHTTP", dependencies: ["CCurl"]),
         .target(name: "CommandLineSupport"),
         .target(
@@ -136,7 +138,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["helpcenter", "verify", "TestSupport", "CurlHTTP", "ZoomAPI"]
+            dependencies: ["helpcenter", "verify", "TestSupport", "CurlHTTP", "ZoomAPI", "MockZoom"]
         ),
         .target(
             name: "FuzzTargets",

@@ -72,13 +72,18 @@ extension MockZoomEngine {
             configuration.misbehaviours.contains(.duplicateMeetingIDs) ? 11_111_111_111 : await store.nextMeetingID()
         let base = base.value
         let password = MockRandom.password(length: 6)
+        // The host's ZAK and the join password ride in the links: credentials as much as tokens.
+        let zak = MockRandom.token(byteCount: 48)
+        let joinPassword = MockRandom.token(byteCount: 24)
+        await store.sawCredential(zak)
+        await store.sawCredential(joinPassword)
         let record = MeetingRecord(
             id: id, uuid: MockRandom.base64(byteCount: 16), grantID: grantID, topic: draft.topic, type: draft.type,
             startTime: draft.startTime, duration: draft.duration, timezone: draft.timezone, agenda: draft.agenda,
             createdAt: ZoomTime.format(clock.now()),
-            startURL: "\(base)/s/\(id)?zak=\(MockRandom.token(byteCount: 48))",
+            startURL: "\(base)/s/\(id)?zak=\(zak)",
             joinURL: configuration.misbehaviours.contains(.meetingWithoutJoinURL)
-                ? "" : "\(base)/j/\(id)?pwd=\(MockRandom.token(byteCount: 24)).1",
+                ? "" : "\(base)/j/\(id)?pwd=\(joinPassword).1",
             password: password)
         await store.store(record)
         return .json(201, MeetingJSON.object(record, user: configuration.user))

@@ -9,7 +9,8 @@ actor MockZoomStore {
     var pendingConsents: [String: [String: String]] = [:]
     private(set) var journal: [JournalEntry] = []
     private(set) var deliveries: [WebhookDelivery] = []
-    /// Every code and token handed out and every PKCE verifier received, for leak tests.
+    /// Every code, token, ZAK and join password handed out and every PKCE verifier received,
+    /// for leak tests.
     private(set) var credentialsSeen: [String] = []
     private var faults: [FaultRule]
     private var nextGrantID = 1

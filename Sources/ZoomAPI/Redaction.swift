@@ -19,11 +19,19 @@ public enum Redaction {
         "start_url", "join_url", "registration_url", "signature", "credentials",
     ]
 
-    /// `https://zoom.us/oauth/token?code=abc&grant_type=x` -> `...?code=‹redacted›&grant_type=x`.
+    /// `https://u:pw@zoom.us/oauth/token?code=abc&grant_type=x#f` ->
+    /// `https://zoom.us/oauth/token?code=‹redacted›&grant_type=x`: user info and fragment go,
+    /// query values are hidden unless known to be harmless.
     public static func url(_ url: String) -> String {
-        guard let question = url.firstIndex(of: "?") else { return url }
-        let query = url[url.index(after: question)...]
-        return url[...question] + form(String(query))
+        var text = url
+        if let hash = text.firstIndex(of: "#") { text = String(text[..<hash]) }
+        if let scheme = text.range(of: "://"), let at = text[scheme.upperBound...].firstIndex(of: "@"),
+            !text[scheme.upperBound..<at].contains("/")
+        {
+            text.removeSubrange(scheme.upperBound...at)
+        }
+        guard let question = text.firstIndex(of: "?") else { return text }
+        return text[...question] + form(String(text[text.index(after: question)...]))
     }
 
     /// A request or response body: JSON and form bodies with credential values hidden; anything

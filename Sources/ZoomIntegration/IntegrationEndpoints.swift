@@ -25,10 +25,10 @@ public final class IntegrationEndpoints: Sendable {
         attached.withLock { $0 = integration }
     }
 
-    /// Binds 127.0.0.1:`port` (0 picks one) and serves until `stop()`.
     /// Zoom's event notifications are a few hundred bytes; anything past this is refused unread.
     public static let maxWebhookBytes = 64 * 1024
 
+    /// Binds 127.0.0.1:`port` (0 picks one) and serves until `stop()`.
     public func start(port: Int = 0) async throws {
         let router = Router()
         router.get(RouterPath(stringLiteral: Self.callbackPath)) { request, _ -> Response in

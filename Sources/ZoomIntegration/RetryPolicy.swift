@@ -6,9 +6,10 @@ public struct RetryPolicy: Sendable, Hashable {
     public var attempts: Int
     /// The wait after the first failure; each later failure doubles it.
     public var firstDelay: Duration
-    /// No single wait is longer, whatever Zoom's `Retry-After` says.
+    /// The doubling stops growing here (a wait can still be longer when Zoom's `Retry-After` or
+    /// a request's own time budget asks for more).
     public var maxDelay: Duration
-    /// Attempts plus waits never add up to more than this.
+    /// No attempt starts unless its wait and its requests' time budgets fit before this.
     public var deadline: Duration
 
     public init(
@@ -21,10 +22,10 @@ public struct RetryPolicy: Sendable, Hashable {
         self.deadline = deadline
     }
 
-    /// The backoff after failure number `failure` (0 for the first): `firstDelay · 2^failure`,
-    /// at least `floor` (Zoom's `Retry-After`, or a request's own time budget), at most `maxDelay`.
+    /// The backoff after failure number `failure` (0 for the first): `firstDelay · 2^failure`
+    /// capped at `maxDelay`, but never less than `floor` (Zoom's `Retry-After`, or the time a
+    /// lost create may still take to land at Zoom).
     public func delay(afterFailure failure: Int, atLeast floor: Duration = .zero) -> Duration {
-        let doubled = firstDelay * (1 << min(failure, 20))
-        return min(max(doubled, floor), maxDelay)
+        max(min(firstDelay * (1 << min(failure, 20)), maxDelay), floor)
     }
 }

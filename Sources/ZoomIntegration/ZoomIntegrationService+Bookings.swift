@@ -63,8 +63,10 @@ extension ZoomIntegrationService {
         var waited = Duration.zero
         for attempt in 0..<max(retry.attempts, 1) {
             let failure: ZoomError
+            var creating = !lookFirst
             do {
                 var meeting = lookFirst ? try await findMeeting(for: booking, with: session) : nil
+                creating = true
                 if meeting == nil { meeting = try await createMeeting(for: booking, with: session) }
                 guard let meeting else { continue }
                 booking.zoomMeeting = ZoomMeetingLink(
@@ -87,18 +89,21 @@ extension ZoomIntegrationService {
             if case .rateLimited(let limit) = failure.kind {
                 let retryAfter = Duration.seconds(Int(limit.retryAfter ?? "") ?? 1)
                 wait = retry.delay(afterFailure: attempt, atLeast: retryAfter)
-                lookFirst = false
+                // Only a refused create is known not to exist; a refused lookup must be redone.
+                if creating { lookFirst = hadUnknownOutcome }
             } else if failure.outcomeUnknown {
-                // A create that timed out may still finish at Zoom: give it its own time budget
-                // before looking for it, so the lookup sees it.
+                // A create that timed out may still finish at Zoom: wait out a request's whole
+                // time budget before looking for it, so the lookup sees it.
                 wait = retry.delay(afterFailure: attempt, atLeast: configuration.timeouts.total)
                 lookFirst = true
                 hadUnknownOutcome = true
             } else {
                 throw .zoom(failure)
             }
+            // The next attempt makes up to three requests (list, get, create) when it looks first.
+            let nextAttempt = configuration.timeouts.total * (lookFirst ? 3 : 1)
             let spent = max(ContinuousClock.now - started, waited)
-            guard attempt + 1 < retry.attempts, spent + wait < retry.deadline else {
+            guard attempt + 1 < retry.attempts, spent + wait + nextAttempt <= retry.deadline else {
                 throw .gaveUp(attempts: attempt + 1, last: failure)
             }
             waited += wait

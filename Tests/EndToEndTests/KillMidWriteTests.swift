@@ -2,55 +2,119 @@ import Foundation
 import TestSupport
 import Testing
 
-/// `verify` killed with SIGKILL at arbitrary moments while the integration writes its state:
-/// every state file is a whole old or new version (never torn) and token files stay 0600.
+/// `verify` and `helpcenter build` killed with SIGKILL at arbitrary moments: state files are a
+/// whole old or new version (never torn), token files stay 0600, and `Public/` is the previous
+/// site or the new one, never a mix or nothing.
+///
+/// The processes run on a thread of their own; each test gathers what it saw and asserts on its
+/// own task, where Swift Testing attributes the expectations.
 @Suite("Kill mid-write")
 struct KillMidWriteTests {
     /// Folders whose files hold tokens or PKCE verifiers.
     static let secretFolders: Set<String> = ["connections", "pending"]
 
+    struct Observations: Sendable {
+        var killed = 0
+        var filesSeen = 0
+        var secretFilesSeen = 0
+        var problems: [String] = []
+    }
+
     @Test("20 runs of verify --state killed between 20 ms and 780 ms: no torn JSON, tokens 0600")
     func killedRuns() async throws {
-        try await offThePool {
+        let seen = try await offThePool { () throws -> Observations in
             let site = try TemporarySite(copyRealContent: true)
             try FileManager.default.copyItem(
                 at: TemporarySite.repository.appendingPathComponent("verify.lock"), to: site.url("verify.lock"))
-            let state = site.url("state")
-            var killed = 0
-            var filesSeen = 0
-            var secretFilesSeen = 0
+            var seen = Observations()
             for run in 0..<20 {
-                let process = Process()
-                process.executableURL = VerifyBinaryTests.binary
-                process.arguments = ["--state", state.path]
-                process.currentDirectoryURL = site.root
-                process.standardOutput = FileHandle.nullDevice
-                process.standardError = FileHandle.nullDevice
-                try process.run()
+                // A folder per run, so each kill's files are judged once.
+                let state = site.url("state-\(run)")
                 // Spread over a run's length: 20 ms, 60 ms, ... 780 ms.
-                usleep(useconds_t(20_000 + run * 40_000))
-                if process.isRunning {
-                    kill(process.processIdentifier, SIGKILL)
-                    killed += 1
+                if try Self.runAndKill(
+                    VerifyBinaryTests.binary, ["--state", state.path], in: site.root,
+                    after: 20_000 + run * 40_000)
+                {
+                    seen.killed += 1
                 }
-                process.waitUntilExit()
                 for file in Self.files(under: state) {
-                    filesSeen += 1
-                    let folder = file.deletingLastPathComponent().lastPathComponent
-                    if Self.secretFolders.contains(folder) {
-                        secretFilesSeen += 1
-                        #expect(try Self.mode(of: file) == 0o600, "\(file.path) is readable by others")
+                    seen.filesSeen += 1
+                    if Self.secretFolders.contains(file.deletingLastPathComponent().lastPathComponent) {
+                        seen.secretFilesSeen += 1
+                        if try Self.mode(of: file) != 0o600 { seen.problems.append("\(file.path) is not 0600") }
                     }
                     guard file.pathExtension == "json", !file.lastPathComponent.hasPrefix(".") else { continue }
-                    let data = try Data(contentsOf: file)
-                    #expect(
-                        (try? JSONSerialization.jsonObject(with: data)) != nil,
-                        "torn state file after kill \(run): \(file.path)")
+                    if (try? JSONSerialization.jsonObject(with: Data(contentsOf: file))) == nil {
+                        seen.problems.append("torn state file after kill \(run): \(file.path)")
+                    }
                 }
             }
-            #expect(killed >= 10, "only \(killed) of 20 runs were killed before they finished")
-            #expect(filesSeen > 0 && secretFilesSeen > 0, "the kills never caught any state on disk")
+            return seen
         }
+        #expect(seen.problems == [])
+        #expect(seen.killed >= 10, "only \(seen.killed) of 20 runs were killed before they finished")
+        #expect(seen.filesSeen > 0 && seen.secretFilesSeen > 0, "the kills never caught any state on disk")
+    }
+
+    @Test("helpcenter build killed at 8 moments: Public/ stays the previous site; the next build cleans up")
+    func killedBuilds() async throws {
+        let (seen, newPage, leftovers) = try await offThePool { () throws -> (Observations, Bool, [String]) in
+            let site = try TemporarySite(copyRealContent: true)
+            for index in 0..<400 {
+                try site.writeArticle(
+                    "Content/bulk/a\(index).md", title: "Article \(index)",
+                    body: "## Steps\n\n1. One\n2. Two\n\nSee [Zoom](../integrations/using-zoom.md).")
+            }
+            let arguments = ["build", "--no-search"]
+            var seen = Observations()
+            if try ProcessRunner.run(HelpCenterBinaryTests.binary, arguments, in: site.root).status != 0 {
+                seen.problems.append("the first build failed")
+            }
+            let before = try site.tree("Public")
+            try site.writeArticle("Content/bulk/new.md", title: "New")
+            var observed: [(attempt: Int, tree: [String: Data])] = []
+            for attempt in 0..<8 {
+                let killed = try Self.runAndKill(
+                    HelpCenterBinaryTests.binary, arguments, in: site.root, after: 50_000 + attempt * 150_000)
+                guard killed else { break }
+                seen.killed += 1
+                observed.append((attempt, try site.tree("Public")))
+            }
+            if try ProcessRunner.run(HelpCenterBinaryTests.binary, arguments, in: site.root).status != 0 {
+                seen.problems.append("the build after the kills failed")
+            }
+            // A kill after the swap (while the old site is being deleted) leaves the new site.
+            let after = try site.tree("Public")
+            for (attempt, tree) in observed where tree != before && tree != after {
+                seen.problems.append("kill \(attempt) left Public/ neither the old site nor the new")
+            }
+            let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter {
+                $0.hasPrefix(".Public")
+            }
+            return (seen, site.exists("Public/bulk/new/index.html"), leftovers)
+        }
+        #expect(seen.problems == [])
+        #expect(seen.killed >= 3, "only \(seen.killed) builds were still running when killed")
+        #expect(newPage)
+        #expect(leftovers == [], "abandoned staging folders")
+    }
+
+    /// Starts `executable`, sends SIGKILL after `microseconds` if it still runs, and waits.
+    /// - Returns: whether it was killed (rather than finished first).
+    static func runAndKill(
+        _ executable: URL, _ arguments: [String], in folder: URL, after microseconds: Int
+    ) throws -> Bool {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = folder
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        usleep(useconds_t(microseconds))
+        let killed = process.isRunning && kill(process.processIdentifier, SIGKILL) == 0
+        process.waitUntilExit()
+        return killed && process.terminationReason == .uncaughtSignal
     }
 
     static func files(under folder: URL) -> [URL] {

@@ -1,11 +1,13 @@
 import CurlHTTP
 import Foundation
+import MockZoom
 import TestSupport
 import Testing
 
 /// Every flow run with the most verbose logging, then every output searched for every
-/// credential the run used: the mock's list of codes, tokens and PKCE verifiers, plus the
-/// client and webhook secrets.
+/// credential the run used: the mock's list of codes, tokens, ZAKs, join passwords and PKCE
+/// verifiers, plus the client and webhook secrets (the embedded run's own mock uses the default
+/// app's secrets, which are searched for too; its tokens are random and not listed).
 @Suite("Secret leak sweep")
 struct SecretLeakTests {
     static let clientSecret = "leak-test-client-secret-7f3a"
@@ -83,7 +85,10 @@ struct SecretLeakTests {
         #expect(embedded.stderr.contains("→ POST"), "the embedded run logged nothing at trace")
         var leaks: [String] = []
         for (name, text) in outputs {
-            for secret in credentials + [Self.clientSecret, Self.webhookSecret] where text.contains(secret) {
+            let defaults = RegisteredApp()
+            let secrets =
+                credentials + [Self.clientSecret, Self.webhookSecret, defaults.clientSecret, defaults.webhookSecret]
+            for secret in secrets where text.contains(secret) {
                 leaks.append("\(name) contains \(secret.prefix(6))…")
             }
         }

@@ -73,7 +73,8 @@ struct HostileContentTests {
 
     @Test("a 50 MB article builds, to its last section")
     func hugeArticle() async throws {
-        try await offThePool {
+        // Built off the cooperative pool; expectations stay on the test's task, where they count.
+        let (page, count) = try await offThePool { () throws -> (String, Int) in
             let site = try site()
             let section = "Confirm the booking to create a Zoom meeting; see [the top](#section-0).\n\n"
             var text = "---\ntitle: Huge\n---\n"
@@ -84,17 +85,17 @@ struct HostileContentTests {
             }
             try site.write("Content/g/huge.md", text)
             _ = try build(site)
-            let page = try site.read("Public/g/huge/index.html")
-            #expect(page.contains(#"<h2 id="section-\#(count - 1)">Section \#(count - 1)</h2>"#))
-            #expect(page.hasSuffix("</html>\n"))
+            return (try site.read("Public/g/huge/index.html"), count)
         }
+        #expect(page.contains(#"<h2 id="section-\#(count - 1)">Section \#(count - 1)</h2>"#))
+        #expect(page.hasSuffix("</html>\n"))
     }
 
     @Test("10,000 nested lists, block quotes and emphasis render without exhausting the stack")
     func deepNesting() async throws {
-        try await offThePool {
+        let depth = 10_000
+        let (page, flat) = try await offThePool { () throws -> (String, String) in
             let site = try site()
-            let depth = 10_000
             let body =
                 String(repeating: "- ", count: depth) + "deep\n\n" + String(repeating: ">", count: depth)
                 + " quoted\n\n"
@@ -103,12 +104,11 @@ struct HostileContentTests {
             try site.write("Content/g/deep.md", "---\ntitle: Deep\n---\n" + body)
             try site.writeArticle("Content/g/flat.md", title: "Flat")
             _ = try build(site)
-            func count(_ tag: String, in page: String) -> Int { page.components(separatedBy: tag).count - 1 }
-            let page = try site.read("Public/g/deep/index.html")
-            let flat = try site.read("Public/g/flat/index.html")
-            #expect(count("<ul>", in: page) - count("<ul>", in: flat) == depth)
-            #expect(count("<blockquote>", in: page) - count("<blockquote>", in: flat) == depth)
+            return (try site.read("Public/g/deep/index.html"), try site.read("Public/g/flat/index.html"))
         }
+        func count(_ tag: String, in page: String) -> Int { page.components(separatedBy: tag).count - 1 }
+        #expect(count("<ul>", in: page) - count("<ul>", in: flat) == depth)
+        #expect(count("<blockquote>", in: page) - count("<blockquote>", in: flat) == depth)
     }
 
     @Test("symbolic link loops, dangling links and links out of Content are errors, not silently skipped")
@@ -139,6 +139,20 @@ struct HostileContentTests {
         try manager.removeItem(atPath: site.path("Content/outside"))
         _ = try build(site)
         #expect(site.exists("Public/g/inside/index.html"))
+    }
+
+    @Test("a template or asset that links out of Templates/ is an error, not a published file")
+    func templateSymlinks() throws {
+        let site = try site()
+        try site.writeArticle("Content/g/ok.md", title: "OK")
+        try FileManager.default.createSymbolicLink(
+            atPath: site.path("Templates/assets/hostname.txt"), withDestinationPath: "/etc/hostname")
+        let messages = try failures(site)
+        #expect(
+            messages == [
+                "<site>/Templates/assets/hostname.txt: error: symbolic link to /etc/hostname, outside the templates "
+                    + "folder: copy the file into it instead"
+            ])
     }
 
     @Test("Markdown links and images that climb out of Content/ are broken links, never copied files")

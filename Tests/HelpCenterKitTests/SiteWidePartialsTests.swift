@@ -59,4 +59,33 @@ struct SiteWidePartialsTests {
         }
         #expect(try once.render("home", context.home()) == (try templates.render("home", context.home())))
     }
+
+    @Test("a partial included indented or inside a section is rendered per page, and the bytes stay the same")
+    func indentedOrNested() throws {
+        let header = "<ul>\n{{#nav}}\n<li>{{title}}</li>\n{{/nav}}\n</ul>\n"
+        let sources = [
+            TemplateSource(name: "home", path: "home", text: "<body>\n  {{> partials/header}}\n</body>\n"),
+            TemplateSource(
+                name: "category", path: "category", text: "{{#page.params}}{{> partials/footer}}{{/page.params}}"),
+            TemplateSource(name: "article", path: "article", text: "{{> partials/plain}}"),
+            TemplateSource(name: "404", path: "404", text: "x"),
+            TemplateSource(name: "search", path: "search", text: "x"),
+            TemplateSource(name: "partials/header", path: "h", text: header),
+            TemplateSource(name: "partials/footer", path: "f", text: "{{site.title}}"),
+            TemplateSource(name: "partials/plain", path: "p", text: "{{site.title}}"),
+        ]
+        #expect(SiteWidePartials.names(in: sources) == ["partials/plain"])
+        let templates = try TemplateSet.compile(sources, directory: "T")
+        let siteWide: [String: Any] = [
+            "site": ["title": "Help"], "root": "/",
+            "nav": [["title": "A", "url": "/a/"], ["title": "B", "url": "/b/"]],
+        ]
+        var page = siteWide
+        page["page"] = ["params": ["site": ["title": "shadowed"]]]
+        let once = templates.renderingSiteWidePartialsOnce(with: siteWide)
+        for name in ["home", "category", "article"] {
+            #expect(try once.render(name, page) == (try templates.render(name, page)))
+        }
+        #expect(try templates.render("home", page).contains("  <li>A</li>\n<li>B</li>"))
+    }
 }

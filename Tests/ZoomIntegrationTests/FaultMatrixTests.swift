@@ -60,6 +60,7 @@ struct FaultMatrixTests {
             var generator = SeededGenerator(state: 20_261_125)
             let faults = Self.faults + [.expiredToken, .expiredToken]
             var injected = 0
+            var expiredTokenFaults = 0
             var expiries = 0
             var ids: [String] = []
             for pair in 0..<30 {
@@ -72,6 +73,7 @@ struct FaultMatrixTests {
                     await fixture.server.addFault(
                         FaultRule(fault, method: "POST", pathPrefix: "/v2/users/me/meetings", times: 1))
                     injected += 1
+                    if fault == .expiredToken { expiredTokenFaults += 1 }
                 }
                 let start = fixture.server.clock.now().addingTimeInterval(30 * 86_400 + Double(pair) * 3600)
                 let first = try await fixture.integration.createBooking(
@@ -91,7 +93,10 @@ struct FaultMatrixTests {
             let refreshes = await fixture.server.journal().filter { $0.path == "/oauth/token" }
             #expect(refreshes.allSatisfy { $0.status == 200 }, "\(refreshes.map(\.status))")
             #expect(refreshes.count - 1 >= expiries, "one refresh per expiry at least, beyond the first code exchange")
-            #expect(refreshes.count - 1 <= expiries + injected, "refreshes were not collapsed")
+            #expect(
+                refreshes.count - 1 <= expiries + expiredTokenFaults,
+                "\(refreshes.count - 1) refreshes for \(expiries) expiries and \(expiredTokenFaults) expired-token answers"
+            )
         }
     }
 
@@ -124,12 +129,13 @@ struct FaultMatrixTests {
         }
     }
 
-    @Test("the deadline cuts retries short, and Retry-After is honoured up to the cap")
+    @Test("the deadline cuts retries short; Retry-After is honoured even above the backoff cap")
     func deadlineAndRetryAfter() async throws {
+        let timeouts = TimeoutsConfiguration(connect: .seconds(2), total: .milliseconds(400))
         let policy = RetryPolicy(
             attempts: 10, firstDelay: .milliseconds(100), maxDelay: .seconds(4), deadline: .seconds(9))
         let limited = FaultRule(.rateLimited(retryAfterSeconds: 3), method: "POST", pathPrefix: "/v2/users/me/meetings")
-        try await IntegrationFixture.with(faults: [limited], retry: policy) { fixture in
+        try await IntegrationFixture.with(faults: [limited], timeouts: timeouts, retry: policy) { fixture in
             try await fixture.connect("acct")
             let start = fixture.server.clock.now().addingTimeInterval(86_400)
             let booking = try await fixture.integration.createBooking(
@@ -140,7 +146,8 @@ struct FaultMatrixTests {
                 guard case .gaveUp(let attempts, _) = error as? IntegrationError else { return false }
                 return attempts == 3
             }
-            // Waits of 3 s (Retry-After beats 100 ms and 200 ms), then 3 s: a third would pass 9 s.
+            // Waits of 3 s (Retry-After beats 100 ms and 200 ms), then 3 s: a third wait and attempt
+            // would end past 9 s.
             #expect(fixture.pauses.all == [.seconds(3), .seconds(3)])
         }
     }
@@ -155,5 +162,34 @@ struct FaultMatrixTests {
             stored.insert(try #require(booking.zoomMeeting).meetingID)
         }
         #expect(stored == Set(meetings))
+    }
+
+    @Test("a create's lost answer outlasts the backoff cap: the wait before looking is the request's whole budget")
+    func floorsBeatTheCap() {
+        let policy = RetryPolicy(firstDelay: .milliseconds(250), maxDelay: .seconds(1))
+        #expect(policy.delay(afterFailure: 0, atLeast: .seconds(15)) == .seconds(15))
+        #expect(policy.delay(afterFailure: 1) == .milliseconds(500))
+        #expect(policy.delay(afterFailure: 9) == .seconds(1))
+    }
+
+    @Test("a lookup refused with 429 after a lost create is redone, never replaced by a blind second create")
+    func rateLimitedLookup() async throws {
+        let timeouts = TimeoutsConfiguration(connect: .seconds(2), total: .milliseconds(400))
+        let faults = [
+            FaultRule(.createdButResponseLost, method: "POST", pathPrefix: "/v2/users/me/meetings", times: 1),
+            FaultRule(.rateLimited(retryAfterSeconds: 0), method: "GET", pathPrefix: "/v2/users/me/meetings", times: 1),
+        ]
+        try await IntegrationFixture.with(faults: faults, timeouts: timeouts) { fixture in
+            try await fixture.connect("acct")
+            let start = fixture.server.clock.now().addingTimeInterval(86_400)
+            let booking = try await fixture.integration.createBooking(
+                accountID: "acct", topic: "Once", scheduledAt: start)
+            let confirmed = try await fixture.integration.confirmBooking(booking.id)
+            let creates = await fixture.server.journal().filter {
+                $0.method == "POST" && $0.path == "/v2/users/me/meetings"
+            }
+            #expect(creates.count == 1, "\(creates.count) creates")
+            #expect(await fixture.server.meetingIDs() == [try #require(confirmed.zoomMeeting).meetingID])
+        }
     }
 }

@@ -8,8 +8,10 @@ enum AssetCollector {
             return [:]
         }
         var assets: [String: Data] = [:]
+        let links = SymlinkGuard(root: (folder as NSString).deletingLastPathComponent, folderName: "templates")
         for relative in (FileManager.default.subpaths(atPath: folder) ?? []).sorted() {
             let path = folder + "/" + relative
+            if let problem = links.problem(at: path) { throw HelpCenterError(problem) }
             var isFolder: ObjCBool = false
             guard !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }),
                 FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue

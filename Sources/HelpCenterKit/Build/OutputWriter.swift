@@ -1,12 +1,6 @@
+import CFileSystem
 import Foundation
 import Synchronization
-
-extension POSIXError {
-    /// The error for `errno`, with the system's message in `localizedDescription`.
-    init(errno code: Int32) {
-        self.init(POSIXErrorCode(rawValue: code) ?? .EIO)
-    }
-}
 
 /// Writes the whole site into a sibling staging folder, then swaps it in, so readers and
 /// `serve` never see a half-written site and a failed build leaves the last good one as it was.
@@ -21,7 +15,6 @@ final class OutputWriter: Sendable {
     let failAfterFiles: Int?
     private let output: URL
     private let staging: URL
-    private let retired: URL
     private let state = Mutex(State())
 
     private struct State {
@@ -38,8 +31,8 @@ final class OutputWriter: Sendable {
         let parent = output.deletingLastPathComponent()
         let pid = ProcessInfo.processInfo.processIdentifier
         staging = parent.appendingPathComponent(".\(output.lastPathComponent).staging-\(pid)")
-        retired = parent.appendingPathComponent(".\(output.lastPathComponent).old-\(pid)")
         try checkTarget()
+        Self.removeAbandoned(next: output)
         do {
             try? FileManager.default.removeItem(at: staging)
             try Self.makeFolder(staging.path)
@@ -52,7 +45,7 @@ final class OutputWriter: Sendable {
     func write(_ relativePath: String, _ bytes: some Collection<UInt8>) throws(HelpCenterError) {
         let path = staging.path + "/" + relativePath
         let folder = (path as NSString).deletingLastPathComponent
-        do {
+        do throws(any Error) {
             let count = state.withLock { state -> Int in
                 state.written += 1
                 return state.written
@@ -64,27 +57,30 @@ final class OutputWriter: Sendable {
             }
             try Self.writeFile(path, bytes)
         } catch {
-            throw failure(error)
+            throw failure(error, writing: relativePath)
         }
     }
 
-    /// Lets `finish` add to the staged site (the search index), then replaces `outputPath` with it.
+    /// Lets `finish` add to the staged site (the search index), then swaps it with `outputPath`
+    /// in one atomic exchange, so a reader or a kill at any moment sees the old site or the new.
     func commit(finish: (URL) -> Void = { _ in }) throws(HelpCenterError) {
         let manager = FileManager.default
-        do {
-            finish(staging)
-            if manager.fileExists(atPath: output.path) {
-                try manager.moveItem(at: output, to: retired)
+        finish(staging)
+        guard manager.fileExists(atPath: output.path) else {
+            guard rename(staging.path, output.path) == 0 else {
+                let error = POSIXError(errno: errno)
+                discard()
+                throw failure(error)
             }
-            try manager.moveItem(at: staging, to: output)
-            try? manager.removeItem(at: retired)
-        } catch {
+            return
+        }
+        guard cfs_exchange(staging.path, output.path) == 0 else {
+            let error = POSIXError(errno: errno)
             discard()
-            if !manager.fileExists(atPath: output.path), manager.fileExists(atPath: retired.path) {
-                try? manager.moveItem(at: retired, to: output)
-            }
             throw failure(error)
         }
+        // The staging path now holds the previous site.
+        try? manager.removeItem(at: staging)
     }
 
     /// Removes the staging folder; the previous site stays as it was.
@@ -92,9 +88,24 @@ final class OutputWriter: Sendable {
         try? FileManager.default.removeItem(at: staging)
     }
 
-    private func failure(_ error: any Error) -> HelpCenterError {
-        HelpCenterError(
-            .error("cannot write the site: \(error.localizedDescription)", at: SourceLocation(path: outputPath)))
+    private func failure(_ error: any Error, writing file: String? = nil) -> HelpCenterError {
+        let what = file.map { " (writing \($0))" } ?? ""
+        return HelpCenterError(
+            .error(
+                "cannot write the site\(what): \(error.localizedDescription)", at: SourceLocation(path: outputPath)))
+    }
+
+    /// Staging folders of builds that were killed (`.Public.staging-4242` whose
+    /// process is gone): nothing else would ever remove them.
+    private static func removeAbandoned(next output: URL) {
+        let parent = output.deletingLastPathComponent()
+        let prefixes = [".\(output.lastPathComponent).staging-"]
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? [] {
+            guard let prefix = prefixes.first(where: name.hasPrefix), let pid = Int32(name.dropFirst(prefix.count)),
+                pid != getpid(), kill(pid, 0) != 0, errno == ESRCH
+            else { continue }
+            try? FileManager.default.removeItem(at: parent.appendingPathComponent(name))
+        }
     }
 
     /// `mkdir -p` in plain system calls: Foundation's version stats every component, which cost

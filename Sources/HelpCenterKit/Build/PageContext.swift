@@ -130,7 +130,7 @@ struct PageContext: @unchecked Sendable {
     private func relatedArticles(to article: Article) -> [Article] {
         guard !article.frontMatter.tags.isEmpty else { return [] }
         let own = indexByPath[article.sourcePath]
-        var counts = [UInt8](repeating: 0, count: allArticles.count)
+        var counts = [UInt16](repeating: 0, count: allArticles.count)
         var candidates: [Int] = []
         for tag in Set(article.frontMatter.tags) {
             for index in articlesByTag[tag] ?? [] where index != own {

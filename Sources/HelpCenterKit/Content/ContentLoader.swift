@@ -20,7 +20,7 @@ public struct ContentLoader: Sendable {
         var diagnostics: [Diagnostic] = []
         let entries = try listFolder()
         let commitDates = GitDates.lastCommitDates(under: contentPath)
-        let links = SymlinkGuard(contentPath: contentPath)
+        let links = SymlinkGuard(root: contentPath, folderName: "content")
         var home: Category?
         var categories: [Category] = []
         for entry in entries {

@@ -1,14 +1,17 @@
 import Foundation
 
-/// Writers may symlink shared articles into `Content/`, but a link must end inside it: a link
-/// out of the folder would publish whatever it points at (`/etc/passwd`), and a loop or a
-/// dangling link would otherwise vanish from the site without a word.
+/// Writers may symlink shared articles into `Content/` (or assets into `Templates/`), but a
+/// link must end inside that folder: a link out of it would publish whatever it points at
+/// (`/etc/passwd`), and a loop or a dangling link would otherwise vanish without a word.
 struct SymlinkGuard: Sendable {
-    /// `Content/` with every symlink resolved.
+    /// The folder with every symlink resolved.
     let resolvedRoot: String
+    /// How diagnostics name the folder: `content`, `templates`.
+    let folderName: String
 
-    init(contentPath: String) {
-        resolvedRoot = Self.resolve(contentPath) ?? contentPath
+    init(root: String, folderName: String) {
+        resolvedRoot = Self.resolve(root) ?? root
+        self.folderName = folderName
     }
 
     /// The problem with the entry at `path`, or `nil` when it is not a link or ends inside the content.
@@ -23,7 +26,7 @@ struct SymlinkGuard: Sendable {
         }
         guard resolved == resolvedRoot || resolved.hasPrefix(resolvedRoot + "/") else {
             return .error(
-                "symbolic link to \(resolved), outside the content folder: copy the file into it instead",
+                "symbolic link to \(resolved), outside the \(folderName) folder: copy the file into it instead",
                 at: location)
         }
         return nil

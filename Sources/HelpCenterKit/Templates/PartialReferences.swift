@@ -1,33 +1,34 @@
 import Foundation
 
-/// Finds `{{> name}}` and `{{< name}}` tags that name no template.
+/// Checks the `{{> name}}` and `{{< name}}` tags of a template set.
 ///
 /// Mustache renders a missing partial as nothing; for a help center that means a page
-/// without its header, so it is an error here.
+/// without its header, so it is an error here. Templates that include themselves are refused
+/// on purpose: page data holds no recursive structure to stop the recursion (the fuzzer found it
+/// overflowing the stack). Delimiter changes are refused too, because they would hide tags
+/// from these checks.
 enum PartialReferences {
-    /// One `{{> name}}` or `{{< name}}` tag.
-    struct Reference {
-        var name: String
-        var line: Int
-        var column: Int
-    }
-
-    static func unknown(in text: String, path: String, known: Set<String>, from name: String) -> [Diagnostic] {
-        references(in: text).compactMap { reference in
-            let location = SourceLocation(path: path, line: reference.line, column: reference.column)
-            if reference.name.hasPrefix("*") {
+    static func problems(in text: String, path: String, known: Set<String>, from name: String) -> [Diagnostic] {
+        MustacheTag.scan(text).compactMap { tag in
+            let location = SourceLocation(path: path, line: tag.line, column: tag.column)
+            if tag.sigil == "=" {
                 return .error(
-                    "dynamic partial '\(reference.name)' in \(name) is not supported: name the template", at: location)
+                    "delimiter changes ({{=...=}}) are not supported in \(name): keep {{ and }}", at: location)
             }
-            guard !known.contains(reference.name) else { return nil }
-            return .error("unknown template '\(reference.name)' in \(name): create it or fix the name", at: location)
+            guard tag.sigil == ">" || tag.sigil == "<" else { return nil }
+            if tag.name.hasPrefix("*") {
+                return .error(
+                    "dynamic partial '\(tag.name)' in \(name) is not supported: name the template", at: location)
+            }
+            guard !known.contains(tag.name) else { return nil }
+            return .error("unknown template '\(tag.name)' in \(name): create it or fix the name", at: location)
         }
     }
 
-    /// Templates that include themselves, directly or through others: Mustache would recurse
-    /// until the stack overflows (found by the fuzzer), so a cycle is an error at its first tag.
+    /// Templates that include themselves, directly or through others, each reported at the tag
+    /// that closes the cycle.
     static func cycles(in sources: [TemplateSource]) -> [Diagnostic] {
-        var edges: [String: [(Reference, TemplateSource)]] = [:]
+        var edges: [String: [(MustacheTag, TemplateSource)]] = [:]
         for source in sources {
             edges[source.name] = references(in: source.text).map { ($0, source) }
         }
@@ -44,8 +45,8 @@ enum PartialReferences {
                         let chain = (path + [start]).joined(separator: " → ")
                         diagnostics.append(
                             .error(
-                                "template '\(start)' includes itself (\(chain)): Mustache would never stop; "
-                                    + "remove the cycle",
+                                "template '\(start)' includes itself (\(chain)): recursive templates are not "
+                                    + "supported; remove the cycle",
                                 at: SourceLocation(path: source.path, line: reference.line, column: reference.column)))
                     } else if seen.insert(reference.name).inserted {
                         stack.append((reference.name, path + [reference.name]))
@@ -56,26 +57,8 @@ enum PartialReferences {
         return diagnostics
     }
 
-    /// Every partial or parent tag in `text`, with its 1-based line and column.
-    static func references(in text: String) -> [Reference] {
-        var found: [Reference] = []
-        for (lineIndex, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            var rest = line[...]
-            while let open = rest.range(of: "{{") {
-                let afterOpen = rest[open.upperBound...].drop(while: { $0 == " " })
-                guard let sigil = afterOpen.first, sigil == ">" || sigil == "<",
-                    let close = afterOpen.range(of: "}}")
-                else {
-                    rest = rest[open.upperBound...]
-                    continue
-                }
-                let name = afterOpen[afterOpen.index(after: afterOpen.startIndex)..<close.lowerBound]
-                    .trimmingCharacters(in: .whitespaces)
-                let column = line.distance(from: line.startIndex, to: open.lowerBound) + 1
-                found.append(Reference(name: name, line: lineIndex + 1, column: column))
-                rest = afterOpen[close.upperBound...]
-            }
-        }
-        return found
+    /// Every partial or parent tag in `text`.
+    static func references(in text: String) -> [MustacheTag] {
+        MustacheTag.scan(text).filter { $0.sigil == ">" || $0.sigil == "<" }
     }
 }

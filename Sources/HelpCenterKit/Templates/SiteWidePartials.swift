@@ -15,39 +15,47 @@ enum SiteWidePartials {
     /// `site` values that are plain text, so a section over them pushes nothing with children.
     static let siteScalars: Set<String> = ["title", "productName", "language", "baseURL", "supportEmail"]
 
+    /// The partials of `sources` that can be rendered once: they read only site-wide values, and
+    /// every template includes them at the start of a line (Mustache indents an indented
+    /// standalone partial line by line, which fixed text would not reproduce) and outside any
+    /// section (whose values could shadow `site`, `root` or `nav`).
+    static func names(in sources: [TemplateSource]) -> Set<String> {
+        let references = sources.flatMap { PartialReferences.references(in: $0.text) }
+        return Set(
+            sources.filter { source in
+                source.name.hasPrefix("partials/") && isSiteWide(source.text)
+                    && references.filter { $0.name == source.name }.allSatisfy { $0.column == 1 && $0.depth == 0 }
+            }.map(\.name))
+    }
+
     /// `true` when `text` reads only site-wide values (see the type's comment).
     static func isSiteWide(_ text: String) -> Bool {
         var sections: [String] = []
-        var rest = text[...]
-        while let open = rest.range(of: "{{") {
-            let triple = rest[open.upperBound...].hasPrefix("{")
-            let nameStart = rest.index(open.upperBound, offsetBy: triple ? 1 : 0)
-            guard let close = rest[nameStart...].range(of: triple ? "}}}" : "}}") else { return false }
-            var tag = rest[nameStart..<close.lowerBound].trimmingCharacters(in: .whitespaces)
-            rest = rest[close.upperBound...]
-            let sigil = tag.first.map(String.init) ?? ""
-            switch sigil {
+        for tag in MustacheTag.scan(text) {
+            switch tag.sigil {
             case "!":
                 continue
             case ">", "<", "$", "=":
                 return false
-            case "#", "^", "/", "&":
-                tag = String(tag.dropFirst()).trimmingCharacters(in: .whitespaces)
+            case "/":
+                guard sections.last == tag.name else { return false }
+                sections.removeLast()
+                continue
             default:
                 break
             }
-            if sigil == "/" {
-                guard sections.last == tag else { return false }
-                sections.removeLast()
-                continue
-            }
-            guard resolvesSiteWide(tag, inside: sections) else { return false }
-            if sigil == "#" || sigil == "^" {
-                guard tag == "nav" || tag == "root" || isSiteScalar(tag) else { return false }
-                sections.append(tag)
+            guard resolvesSiteWide(tag.name, inside: sections) else { return false }
+            if tag.sigil == "#" || tag.sigil == "^" {
+                guard tag.name == "nav" || tag.name == "root" || isSiteScalar(tag.name) else { return false }
+                sections.append(tag.name)
             }
         }
-        return sections.isEmpty
+        return sections.isEmpty && isComplete(text)
+    }
+
+    /// Every `{{` has its closing braces (an unclosed tag ends the scan early).
+    private static func isComplete(_ text: String) -> Bool {
+        text.components(separatedBy: "{{").count - 1 == MustacheTag.scan(text).count
     }
 
     private static func resolvesSiteWide(_ name: String, inside sections: [String]) -> Bool {

@@ -46,7 +46,7 @@ public struct TemplateSet: Sendable {
         }
         let names = Set(sources.map(\.name))
         for source in sources.sorted(by: { $0.name < $1.name }) {
-            diagnostics += PartialReferences.unknown(
+            diagnostics += PartialReferences.problems(
                 in: source.text, path: source.path, known: names, from: source.name)
         }
         diagnostics += PartialReferences.cycles(in: sources)
@@ -57,8 +57,7 @@ public struct TemplateSet: Sendable {
                     at: SourceLocation(path: directory)))
         }
         guard diagnostics.isEmpty else { throw HelpCenterError(diagnostics) }
-        let siteWide = sources.filter { $0.name.hasPrefix("partials/") && SiteWidePartials.isSiteWide($0.text) }
-        return TemplateSet(library: library, names: names, siteWidePartials: Set(siteWide.map(\.name)))
+        return TemplateSet(library: library, names: names, siteWidePartials: SiteWidePartials.names(in: sources))
     }
 
     /// A copy in which every site-wide partial is rendered once with `siteWide` (a page context
@@ -92,6 +91,9 @@ public struct TemplateSet: Sendable {
                     at: SourceLocation(path: directory)))
         }
         let relativePaths = (FileManager.default.subpaths(atPath: directory) ?? []).sorted()
+        let links = SymlinkGuard(root: directory, folderName: "templates")
+        let problems = relativePaths.compactMap { links.problem(at: directory + "/" + $0) }
+        guard problems.isEmpty else { throw HelpCenterError(problems) }
         return relativePaths.filter { $0.hasSuffix(".mustache") }.map { relative in
             (String(relative.dropLast(".mustache".count)), directory + "/" + relative)
         }

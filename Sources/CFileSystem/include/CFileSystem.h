@@ -1,0 +1,6 @@
+// Linux file-system calls that Swift's Glibc module does not expose.
+#pragma once
+
+/// Atomically swaps two existing paths (renameat2 with RENAME_EXCHANGE): a reader sees the
+/// old site or the new one, never no site. Returns 0, or -1 with errno set.
+int cfs_exchange(const char *first, const char *second);
