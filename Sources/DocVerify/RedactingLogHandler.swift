@@ -36,6 +36,6 @@ public struct RedactingLogHandler: LogHandler {
     /// A value that must never appear in a log line (client secret, webhook secret, ...).
     public static func register(secret: String) {
         guard secret.count >= 4 else { return }
-        LogSink.secrets.withLock { $0.insert(secret) }
+        LogSink.secrets.withLock { _ = $0.insert(secret) }
     }
 }

@@ -26,7 +26,7 @@ struct SecretLeakTests {
         ]
         let output = Pipe()
         mock.standardOutput = output
-        FileManager.default.createFile(atPath: site.path("mock.stderr"), contents: nil)
+        try Data().write(to: site.url("mock.stderr"))
         mock.standardError = try FileHandle(forWritingTo: site.url("mock.stderr"))
         try mock.run()
         defer { if mock.isRunning { mock.terminate() } }

@@ -128,8 +128,11 @@ final class OutputWriter: Sendable {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw POSIXError(errno: errno) }
         defer { close(descriptor) }
-        let done = try data.withContiguousStorageIfAvailable { try writeAll(descriptor, $0) }
-        if done == nil { try Array(data).withUnsafeBufferPointer { try writeAll(descriptor, $0) } }
+        let wrote: Bool? = try data.withContiguousStorageIfAvailable { bytes in
+            try writeAll(descriptor, bytes)
+            return true
+        }
+        if wrote == nil { try Array(data).withUnsafeBufferPointer { try writeAll(descriptor, $0) } }
     }
 
     private static func writeAll(_ descriptor: Int32, _ bytes: UnsafeBufferPointer<UInt8>) throws {
