@@ -29,17 +29,13 @@ public struct SiteChecker: Sendable {
 
     private func templateProblems() -> [Diagnostic] {
         do {
-            _ = try TemplateSet.load(directory: options.templatesPath)
+            let templates = try TemplateSet.load(directory: options.templatesPath)
+            return templates.sources.sorted { $0.path < $1.path }.flatMap {
+                TemplateVariables.unknown(in: $0.text, path: $0.path)
+            }
         } catch {
             return error.diagnostics
         }
-        let folder = options.templatesPath
-        return (FileManager.default.subpaths(atPath: folder) ?? []).sorted().filter { $0.hasSuffix(".mustache") }
-            .flatMap { relative -> [Diagnostic] in
-                let path = folder + "/" + relative
-                guard let text = try? SourceFileReader.read(path) else { return [] }
-                return TemplateVariables.unknown(in: text, path: path)
-            }
     }
 
     /// Links, anchors, images, alt text, drafts linked from published pages, colliding aliases.

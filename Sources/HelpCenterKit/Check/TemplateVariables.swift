@@ -13,19 +13,13 @@ enum TemplateVariables {
     ]
 
     static func unknown(in text: String, path: String) -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            for match in line.matches(of: /\{\{\{?\s*([#^&]?)\s*([A-Za-z_][A-Za-z0-9_.]*)\s*\}?\}\}/) {
-                let name = String(match.output.2)
-                let first = String(name.split(separator: ".").first ?? "")
-                guard !known.contains(first), !name.contains("params.") else { continue }
-                let column = line.distance(from: line.startIndex, to: match.range.lowerBound) + 1
-                diagnostics.append(
-                    .error(
-                        "unknown template variable '\(name)': no page provides it, so it would render as nothing",
-                        at: SourceLocation(path: path, line: index + 1, column: column)))
-            }
+        MustacheTag.scan(text).compactMap { tag in
+            guard ["", "{", "&", "#", "^"].contains(tag.sigil), tag.name != "." else { return nil }
+            let first = String(tag.name.split(separator: ".").first ?? "")
+            guard !known.contains(first), !tag.name.contains("params.") else { return nil }
+            return .error(
+                "unknown template variable '\(tag.name)': no page provides it, so it would render as nothing",
+                at: SourceLocation(path: path, line: tag.line, column: tag.column))
         }
-        return diagnostics
     }
 }

@@ -91,7 +91,7 @@ public struct ContentLoader: Sendable {
                 body: MarkdownRenderer().render(""), articles: [])
         var articles: [Article] = []
         var usedSlugs: [String: String] = [:]
-        let names = files.sorted().filter { $0.hasSuffix(".md") && $0 != "_index.md" && !$0.hasPrefix(".") }
+        let names = files.filter { $0.hasSuffix(".md") && $0 != "_index.md" }
         for (loaded, fileDiagnostics) in loadArticles(names.map { join(folder, $0) }, categoryKey: key) {
             diagnostics += fileDiagnostics
             guard var article = loaded else { continue }

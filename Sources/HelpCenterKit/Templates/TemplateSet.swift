@@ -10,6 +10,9 @@ public struct TemplateSet: Sendable {
 
     private var library: MustacheLibrary
     public let names: Set<String>
+    /// The texts as loaded, for checks that read templates (`helpcenter check`) without
+    /// reading the files again.
+    public let sources: [TemplateSource]
     /// Partials that read only site-wide values, by name (see `SiteWidePartials`).
     private let siteWidePartials: Set<String>
 
@@ -57,7 +60,8 @@ public struct TemplateSet: Sendable {
                     at: SourceLocation(path: directory)))
         }
         guard diagnostics.isEmpty else { throw HelpCenterError(diagnostics) }
-        return TemplateSet(library: library, names: names, siteWidePartials: SiteWidePartials.names(in: sources))
+        return TemplateSet(
+            library: library, names: names, sources: sources, siteWidePartials: SiteWidePartials.names(in: sources))
     }
 
     /// A copy in which every site-wide partial is rendered once with `siteWide` (a page context
