@@ -45,6 +45,14 @@ let package = Package(
             ]
         ),
         .target(name: "CFileSystem"),
+        .target(
+            name: "LoopbackHTTP",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .target(name: "CurlHTTP", dependencies: ["CCurl"]),
         .target(name: "CommandLineSupport"),
         .target(
@@ -57,21 +65,21 @@ let package = Package(
         .target(
             name: "MockZoom",
             dependencies: [
+                "LoopbackHTTP",
                 "CurlHTTP",
                 "ZoomAPI",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
-                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .target(
             name: "ZoomIntegration",
             dependencies: [
+                "LoopbackHTTP",
                 "ZoomAPI",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
-                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -90,17 +98,16 @@ let package = Package(
                 "MockZoom",
                 "DocVerify",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .target(
             name: "HelpCenterServe",
             dependencies: [
+                "LoopbackHTTP",
                 "HelpCenterKit",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
-                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -132,7 +139,7 @@ let package = Package(
         .testTarget(
             name: "MockZoomTests",
             dependencies: [
-                "MockZoom", "ZoomAPI", "CurlHTTP", "TestSupport",
+                "MockZoom", "ZoomAPI", "CurlHTTP", "TestSupport", "LoopbackHTTP",
                 .product(name: "Hummingbird", package: "hummingbird"),
             ]
         ),

@@ -1,4 +1,5 @@
 import Foundation
+import HelpCenterKit
 
 /// The ways a report is written out: canonical JSON, JUnit XML, console lines.
 extension VerifyReport {
@@ -20,8 +21,9 @@ extension VerifyReport {
             #"<testsuite name="verify (\#(backend))" tests="\#(claims.count + orphans.count)" failures="\#(failures)" "#
         xml += #"skipped="\#(count(.manual))" time="\#(String(format: "%.3f", durationSeconds))">"# + "\n"
         for claim in claims {
-            xml += #"  <testcase classname="\#(Self.xml(claim.file))" name="\#(Self.xml(claim.id))" "#
-            xml += #"file="\#(Self.xml(claim.file))" line="\#(claim.line)">"# + "\n"
+            xml +=
+                #"  <testcase classname="\#(MarkupEscaping.escape(claim.file))" name="\#(MarkupEscaping.escape(claim.id))" "#
+            xml += #"file="\#(MarkupEscaping.escape(claim.file))" line="\#(claim.line)">"# + "\n"
             if claim.verdict == .manual {
                 xml += "    <skipped message=\"manual: checked by a person in the product's UI\"/>\n"
             } else if claim.isRed {
@@ -29,13 +31,13 @@ extension VerifyReport {
                     claim.drift && !claim.isRedIgnoringDrift
                     ? "drift: text differs from verify.lock" : claim.verdict.rawValue
                 xml +=
-                    #"    <failure message="\#(Self.xml(message))">\#(Self.xml(claim.detail ?? claim.text))</failure>"#
+                    #"    <failure message="\#(MarkupEscaping.escape(message))">\#(MarkupEscaping.escape(claim.detail ?? claim.text))</failure>"#
                     + "\n"
             }
             xml += "  </testcase>\n"
         }
         for orphan in orphans {
-            xml += #"  <testcase classname="verify" name="\#(Self.xml(orphan))">"# + "\n"
+            xml += #"  <testcase classname="verify" name="\#(MarkupEscaping.escape(orphan))">"# + "\n"
             xml +=
                 #"    <failure message="orphan">a check exists but no article claims it</failure>"#
                 + "\n  </testcase>\n"
@@ -61,11 +63,6 @@ extension VerifyReport {
                 "           drift: the text differs from verify.lock; review it, then run 'verify accept \(claim.id)'")
         }
         return lines
-    }
-
-    static func xml(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }
 }
 

@@ -79,17 +79,13 @@ enum LiveReload {
 /// The browser's view of a failed build: every diagnostic, and it reloads when fixed.
 enum ErrorPage {
     static func html(_ diagnostics: [Diagnostic], generation: Int) -> String {
-        let items = diagnostics.map { "<li><code>\(escape($0.description))</code></li>" }.joined(separator: "\n")
+        let items = diagnostics.map { "<li><code>\(MarkupEscaping.escape($0.description))</code></li>" }.joined(
+            separator: "\n")
         return """
             <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Build failed</title>
             <style>body{font:16px/1.5 system-ui,sans-serif;margin:2rem;color:#1b1f24}code{white-space:pre-wrap}li{margin:.5rem 0}</style>
             </head><body><h1>The help center did not build</h1><p>Fix these and save; this page reloads by itself.</p>
             <ul>\(items)</ul>\(LiveReload.script(generation: generation))</body></html>
             """
-    }
-
-    static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;")
     }
 }

@@ -1,9 +1,6 @@
 import Foundation
-import HTTPTypes
 import HelpCenterKit
-import Hummingbird
-import Logging
-import ServiceLifecycle
+import LoopbackHTTP
 import Synchronization
 
 /// `helpcenter serve`: builds the site, serves it on 127.0.0.1, rebuilds when Content/,
@@ -15,8 +12,7 @@ public final class PreviewServer: Sendable {
     public let liveReload: Bool
     let state = BuildState()
     private let log: @Sendable (String) -> Void
-    private let running = Mutex<(group: ServiceGroup?, tasks: [Task<Void, any Error>])>((nil, []))
-    private let address = Mutex("")
+    private let running = Mutex<(server: LoopbackServer?, watch: Task<Void, any Error>?)>((nil, nil))
 
     public init(options: BuildOptions, liveReload: Bool = true, log: @escaping @Sendable (String) -> Void = { _ in }) {
         self.options = options
@@ -25,41 +21,32 @@ public final class PreviewServer: Sendable {
     }
 
     /// `http://127.0.0.1:PORT` once started.
-    public var baseURL: String { address.withLock { $0 } }
+    public var baseURL: String { running.withLock { $0.server?.baseURL ?? "" } }
 
     /// Builds once, binds 127.0.0.1:`port` (0 picks one) and starts watching.
     public func start(port: Int = 8080) async throws {
         await rebuild()
-        let bound = AsyncStream.makeStream(of: Int?.self)
-        var logger = Logger(label: "helpcenter.serve")
-        logger.logLevel = .error
-        let app = Application(
-            responder: PreviewResponder(
-                files: StaticFiles(root: URL(fileURLWithPath: options.outputPath).standardizedFileURL), state: state,
-                liveReload: liveReload),
-            configuration: ApplicationConfiguration(
-                address: .hostname("127.0.0.1", port: port), serverName: "helpcenter"),
-            onServerRunning: { bound.continuation.yield($0.localAddress?.port) }, logger: logger)
-        let group = ServiceGroup(services: [app], gracefulShutdownSignals: [], logger: logger)
-        let serverTask = Task { try await group.run() }
-        let watchTask = Task { [self] in try await watch() }
-        running.withLock { $0 = (group, [serverTask, watchTask]) }
-        for await boundPort in bound.stream {
-            guard let boundPort else { break }
-            address.withLock { $0 = "http://127.0.0.1:\(boundPort)" }
-            return
+        let server: LoopbackServer
+        do {
+            server = try await LoopbackServer.start(
+                PreviewResponder(
+                    files: StaticFiles(root: URL(fileURLWithPath: options.outputPath).standardizedFileURL),
+                    state: state, liveReload: liveReload),
+                port: port, serverName: "helpcenter", logger: LoopbackServer.quietLogger("helpcenter.serve"))
+        } catch {
+            throw HelpCenterError(.error("cannot listen on 127.0.0.1:\(port)", at: SourceLocation(path: "serve")))
         }
-        throw HelpCenterError(.error("cannot listen on 127.0.0.1:\(port)", at: SourceLocation(path: "serve")))
+        let watchTask = Task { [self] in try await watch() }
+        running.withLock { $0 = (server, watchTask) }
     }
 
     public func stop() async {
-        let (group, tasks) = running.withLock { state in
-            defer { state = (nil, []) }
+        let (server, watch) = running.withLock { state in
+            defer { state = (nil, nil) }
             return state
         }
-        for task in tasks.dropFirst() { task.cancel() }
-        await group?.triggerGracefulShutdown()
-        _ = try? await tasks.first?.value
+        watch?.cancel()
+        await server?.stop()
     }
 
     /// Rebuilds now, recording success or the diagnostics.

@@ -1,8 +1,6 @@
 import Foundation
-import Hummingbird
 import Logging
-import NIOCore
-import ServiceLifecycle
+import LoopbackHTTP
 import Synchronization
 
 /// Mock Zoom served over real HTTP on 127.0.0.1: OAuth at `/oauth/*`, the API at `/v2/*`,
@@ -11,12 +9,7 @@ public final class MockZoomServer: Sendable {
     public let configuration: MockZoomConfiguration
     public let clock: MockClock
     let engine: MockZoomEngine
-    private let state = Mutex<RunState>(RunState())
-
-    struct RunState {
-        var group: ServiceGroup?
-        var task: Task<Void, any Error>?
-    }
+    private let server = Mutex<LoopbackServer?>(nil)
 
     public init(configuration: MockZoomConfiguration = MockZoomConfiguration(), clock: MockClock = MockClock()) {
         self.configuration = configuration
@@ -29,33 +22,19 @@ public final class MockZoomServer: Sendable {
 
     /// Binds `host:port` (port 0 picks a free one) and returns once the server accepts connections.
     public func start(host: String = "127.0.0.1", port: Int = 0, logger: Logger? = nil) async throws {
-        let bound = AsyncStream.makeStream(of: Int?.self)
-        let application = Application(
-            responder: MockZoomResponder(engine: engine),
-            configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "MockZoom"),
-            onServerRunning: { channel in bound.continuation.yield(channel.localAddress?.port) },
+        let running = try await LoopbackServer.start(
+            MockZoomResponder(engine: engine), host: host, port: port, serverName: "MockZoom",
             logger: logger ?? Self.quietLogger)
-        let group = ServiceGroup(
-            configuration: ServiceGroupConfiguration(
-                services: [application], gracefulShutdownSignals: [], logger: logger ?? Self.quietLogger))
-        let task = Task { try await group.run() }
-        state.withLock { $0 = RunState(group: group, task: task) }
-        for await boundPort in bound.stream {
-            guard let boundPort else { break }
-            engine.base.set("http://\(host):\(boundPort)")
-            return
-        }
-        throw MockZoomError("the mock could not bind \(host):\(port)")
+        engine.base.set(running.baseURL)
+        server.withLock { $0 = running }
     }
 
     /// Stops accepting connections and waits for the server to finish.
     public func stop() async {
-        let running = state.withLock { state -> RunState in
-            defer { state = RunState() }
-            return state
-        }
-        await running.group?.triggerGracefulShutdown()
-        _ = try? await running.task?.value
+        await server.withLock { running in
+            defer { running = nil }
+            return running
+        }?.stop()
     }
 
     // MARK: In-process controls (the same as `/_mock/*`)
@@ -69,11 +48,7 @@ public final class MockZoomServer: Sendable {
     /// The Marketplace uninstall; `true` when the app was installed for the user.
     @discardableResult public func uninstall() async -> Bool { await engine.uninstall() }
 
-    static let quietLogger: Logger = {
-        var logger = Logger(label: "MockZoom")
-        logger.logLevel = .error
-        return logger
-    }()
+    static let quietLogger = LoopbackServer.quietLogger("MockZoom")
 }
 
 /// An error starting the mock.

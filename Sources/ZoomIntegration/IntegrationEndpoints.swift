@@ -2,7 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import Logging
-import ServiceLifecycle
+import LoopbackHTTP
 import Synchronization
 
 /// The product's two Zoom URLs, served on 127.0.0.1: the OAuth redirect target
@@ -11,14 +11,13 @@ public final class IntegrationEndpoints: Sendable {
     public static let callbackPath = "/integrations/zoom/callback"
     public static let webhookPath = "/integrations/zoom/webhook"
 
-    private let running = Mutex<(group: ServiceGroup?, task: Task<Void, any Error>?)>((nil, nil))
-    private let address = Mutex<String>("")
+    private let server = Mutex<LoopbackServer?>(nil)
     private let attached = Mutex<ZoomIntegrationService?>(nil)
 
     public init() {}
 
     /// `http://127.0.0.1:PORT` once started.
-    public var baseURL: String { address.withLock { $0 } }
+    public var baseURL: String { server.withLock { $0?.baseURL ?? "" } }
 
     /// Routes requests to `integration` from now on; until then they get 503.
     public func attach(_ integration: ZoomIntegrationService) {
@@ -57,28 +56,16 @@ public final class IntegrationEndpoints: Sendable {
                 status: HTTPResponse.Status(code: answer.status), headers: [.contentType: "application/json"],
                 body: ResponseBody(byteBuffer: ByteBuffer(string: answer.body)))
         }
-        var logger = Logger(label: "IntegrationEndpoints")
-        logger.logLevel = .error
-        let bound = AsyncStream.makeStream(of: Int?.self)
-        let app = Application(
-            router: router, configuration: ApplicationConfiguration(address: .hostname("127.0.0.1", port: port)),
-            onServerRunning: { bound.continuation.yield($0.localAddress?.port) }, logger: logger)
-        let group = ServiceGroup(services: [app], gracefulShutdownSignals: [], logger: logger)
-        let task = Task { try await group.run() }
-        running.withLock { $0 = (group, task) }
-        for await port in bound.stream {
-            address.withLock { $0 = "http://127.0.0.1:\(port ?? 0)" }
-            return
-        }
+        let running = try await LoopbackServer.start(
+            router.buildResponder(), port: port, logger: LoopbackServer.quietLogger("IntegrationEndpoints"))
+        server.withLock { $0 = running }
     }
 
     public func stop() async {
-        let (group, task) = running.withLock { state in
-            defer { state = (nil, nil) }
-            return state
-        }
-        await group?.triggerGracefulShutdown()
-        _ = try? await task?.value
+        await server.withLock { running in
+            defer { running = nil }
+            return running
+        }?.stop()
     }
 
     private static func html(_ status: HTTPResponse.Status, _ body: String) -> Response {

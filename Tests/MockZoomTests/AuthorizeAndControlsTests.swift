@@ -1,5 +1,6 @@
 import CurlHTTP
 import Foundation
+import LoopbackHTTP
 import MockZoom
 import TestSupport
 import Testing
@@ -42,6 +43,15 @@ struct AuthorizeAndControlsTests {
         try await MockZoomHarness.with { mock in
             let port = try #require(Int(mock.server.baseURL.split(separator: ":").last ?? ""))
             #expect(ListeningSockets.addresses(port: port) == ["127.0.0.1"])
+        }
+    }
+
+    @Test("a port already taken is an error from start, not a hang")
+    func portTaken() async throws {
+        try await MockZoomHarness.with { mock in
+            let port = try #require(Int(mock.server.baseURL.split(separator: ":").last ?? ""))
+            let second = MockZoomServer()
+            await #expect(throws: LoopbackServerError.self) { try await second.start(port: port) }
         }
     }
 

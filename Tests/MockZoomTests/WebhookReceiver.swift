@@ -1,7 +1,6 @@
 import Foundation
 import Hummingbird
-import Logging
-import ServiceLifecycle
+import LoopbackHTTP
 
 /// A stand-in for the app's webhook endpoint: records every POST it receives.
 final class WebhookReceiver: Sendable {
@@ -17,14 +16,12 @@ final class WebhookReceiver: Sendable {
 
     let url: String
     private let log: Log
-    private let group: ServiceGroup
-    private let task: Task<Void, any Error>
+    private let server: LoopbackServer
 
-    private init(url: String, log: Log, group: ServiceGroup, task: Task<Void, any Error>) {
+    private init(url: String, log: Log, server: LoopbackServer) {
         self.url = url
         self.log = log
-        self.group = group
-        self.task = task
+        self.server = server
     }
 
     static func start() async throws -> WebhookReceiver {
@@ -38,26 +35,14 @@ final class WebhookReceiver: Sendable {
             await log.add(Received(headers: headers, body: String(buffer: body)))
             return .noContent
         }
-        var logger = Logger(label: "receiver")
-        logger.logLevel = .error
-        let bound = AsyncStream.makeStream(of: Int?.self)
-        let app = Application(
-            router: router, configuration: ApplicationConfiguration(address: .hostname("127.0.0.1", port: 0)),
-            onServerRunning: { bound.continuation.yield($0.localAddress?.port) }, logger: logger)
-        let group = ServiceGroup(services: [app], gracefulShutdownSignals: [], logger: logger)
-        let task = Task { try await group.run() }
-        var port = 0
-        for await value in bound.stream {
-            port = value ?? 0
-            break
-        }
-        return WebhookReceiver(url: "http://127.0.0.1:\(port)/zoom/webhook", log: log, group: group, task: task)
+        let server = try await LoopbackServer.start(
+            router.buildResponder(), logger: LoopbackServer.quietLogger("receiver"))
+        return WebhookReceiver(url: server.baseURL + "/zoom/webhook", log: log, server: server)
     }
 
     var received: [Received] { get async { await log.items } }
 
     func stop() async {
-        await group.triggerGracefulShutdown()
-        _ = try? await task.value
+        await server.stop()
     }
 }

@@ -7,7 +7,7 @@ enum SiteFiles {
         var xml = #"<?xml version="1.0" encoding="UTF-8"?>"# + "\n"
         xml += #"<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">"# + "\n"
         func add(_ relative: String, _ date: Date?) {
-            xml += "  <url><loc>\(escape(config.baseURL + relative))</loc>"
+            xml += "  <url><loc>\(MarkupEscaping.escape(config.baseURL + relative))</loc>"
             if let date { xml += "<lastmod>\(PageContext.isoDate(date))</lastmod>" }
             xml += "</url>\n"
         }
@@ -25,11 +25,11 @@ enum SiteFiles {
 
     /// A page at an old URL that sends readers (and search engines) to the new one.
     static func redirect(to url: String, canonical: String) -> String {
-        let target = escape(url)
+        let target = MarkupEscaping.escape(url)
         return """
             <!DOCTYPE html>
             <html lang="en"><head><meta charset="utf-8"><title>Moved</title>
-            <link rel="canonical" href="\(escape(canonical))">
+            <link rel="canonical" href="\(MarkupEscaping.escape(canonical))">
             <meta name="robots" content="noindex">
             <meta http-equiv="refresh" content="0; url=\(target)">
             </head><body><p>This page has moved to <a href="\(target)">\(target)</a>.</p></body></html>
@@ -43,10 +43,5 @@ enum SiteFiles {
         let segments = alias.split(separator: "/").map(String.init)
         guard !segments.isEmpty, segments.allSatisfy({ URLSegment.isValid($0) }) else { return nil }
         return segments.joined(separator: "/") + "/index.html"
-    }
-
-    static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }
 }
