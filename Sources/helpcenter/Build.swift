@@ -9,7 +9,9 @@ extension HelpCenterCommand {
             abstract: "Build the static site.",
             discussion: """
                 Reads site.yml, Templates/ and Content/, then replaces the output folder in one \
-                step: a failed build leaves the previous site untouched.
+                step: a failed build leaves the previous site untouched. When only the text of some \
+                articles changed since the last build, only their pages are rendered again, each \
+                replaced in one step (see --full).
                 """
         )
 
@@ -34,6 +36,18 @@ extension HelpCenterCommand {
         @Flag(name: .customLong("no-search"), help: "Skip the search index (Pagefind).")
         var noSearch = false
 
+        @Flag(
+            name: .long,
+            help: ArgumentHelp(
+                "Rebuild every page, ignoring the build cache.",
+                discussion: """
+                    By default a build re-renders only the pages of articles whose text changed since \
+                    the last build into the same folder (the cache is .<output>.build-cache beside it); \
+                    anything else that changed (templates, site.yml, assets, titles, headings, \
+                    added or removed files, a new commit) rebuilds every page.
+                    """))
+        var full = false
+
         func run() throws {
             let options = BuildOptions(
                 contentPath: content, templatesPath: templates, outputPath: output, configPath: config,
@@ -42,6 +56,7 @@ extension HelpCenterCommand {
             let start = clock.now
             var builder = SiteBuilder(options: options)
             if noSearch { builder.options.searchIndexer = nil }
+            builder.options.useCache = !full
             if isatty(STDERR_FILENO) != 0 {
                 builder.progress = { done, total in
                     guard total >= 500 else { return }
@@ -54,10 +69,13 @@ extension HelpCenterCommand {
             Diagnostics.print(report.warnings)
             for note in report.notes { Diagnostics.printError("note: \(note)") }
             let seconds = (clock.now - start).formatted(.units(allowed: [.seconds, .milliseconds], width: .narrow))
+            let updated =
+                report.fullBuildReason == nil
+                ? ": \(Plural.count(report.rendered, "page")) re-rendered, the rest unchanged since the last build" : ""
             Diagnostics.say(
                 "Built \(Plural.count(report.pages, "page")) (\(Plural.count(report.articles, "article")) in "
                     + "\(Plural.count(report.categories, "category", "categories"))) "
-                    + "and \(Plural.count(report.assets, "asset")) into \(output) in \(seconds)")
+                    + "and \(Plural.count(report.assets, "asset")) into \(output) in \(seconds)\(updated)")
         }
     }
 }

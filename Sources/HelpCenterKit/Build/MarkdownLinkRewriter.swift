@@ -10,6 +10,12 @@ struct MarkdownLinkRewriter {
         resolver = LinkResolver(content: content, config: config, contentPath: contentPath)
     }
 
+    /// Rewrites with the resolver `check` used. Built from the site with its drafts, it agrees with
+    /// one built without them on every page published: those may not link to drafts.
+    init(resolver: LinkResolver) {
+        self.resolver = resolver
+    }
+
     /// `html` with every `.md` link of `body` pointing at its page.
     func rewrite(_ html: String, body: RenderedMarkdown, page: String, sourcePath: String) -> String {
         var html = html

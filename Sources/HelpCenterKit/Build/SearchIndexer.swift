@@ -1,3 +1,4 @@
+import CFileSystem
 import Foundation
 
 /// Builds the search index with Pagefind (PyPI `pagefind[bin]`) over the finished site, so
@@ -13,9 +14,33 @@ public struct SearchIndexer: Sendable, Hashable {
     /// Indexes `folder` in place (into `folder/pagefind/`).
     /// - Returns: `nil` when indexed, else a note for the writer (the build goes on).
     func index(_ folder: URL) -> String? {
+        run(["--site", folder.path])
+    }
+
+    /// Indexes a live site again after some pages changed: the new index is written beside the
+    /// site and swapped with `pagefind/` in one step, so search never sees half an index.
+    func reindex(_ site: URL) -> String? {
+        let site = site.standardizedFileURL
+        let staging = site.deletingLastPathComponent().appendingPathComponent(
+            ".\(site.lastPathComponent).pagefind-\(getpid())")
+        let live = site.appendingPathComponent("pagefind")
+        try? FileManager.default.removeItem(at: staging)
+        if let note = run(["--site", site.path, "--output-path", staging.path]) {
+            try? FileManager.default.removeItem(at: staging)
+            return note
+        }
+        let swapped =
+            FileManager.default.fileExists(atPath: live.path)
+            ? cfs_exchange(staging.path, live.path) == 0 : rename(staging.path, live.path) == 0
+        let reason = String(cString: strerror(errno))
+        try? FileManager.default.removeItem(at: staging)
+        return swapped ? nil : "search index not updated: cannot replace \(live.path): \(reason)"
+    }
+
+    private func run(_ arguments: [String]) -> String? {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = command + ["--site", folder.path]
+        process.arguments = command + arguments
         let errors = Pipe()
         process.standardOutput = FileHandle.nullDevice
         process.standardError = errors

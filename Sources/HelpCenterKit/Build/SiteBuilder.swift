@@ -12,6 +12,9 @@ public struct BuildOptions: Sendable, Hashable {
     public var verificationPath: String?
     /// Builds the search index; `nil` skips search.
     public var searchIndexer: SearchIndexer? = SearchIndexer()
+    /// Re-render only what changed since the last build (see `BuildCache`); `false` rebuilds
+    /// every page, as a clean build would (and records a fresh cache for the next build).
+    public var useCache = true
 
     public init(
         contentPath: String = "Content",
@@ -39,6 +42,10 @@ public struct BuildReport: Sendable, Hashable {
     public var warnings: [Diagnostic]
     /// Things the writer should know that did not stop the build (e.g. no search index).
     public var notes: [String] = []
+    /// Pages rendered and written by this build: all of them unless the build was incremental.
+    public var rendered = 0
+    /// Why every page was rebuilt (`nil` when only changed pages were).
+    public var fullBuildReason: String? = nil
 }
 
 /// Turns `Content/` and `Templates/` into the static site.
@@ -53,18 +60,72 @@ public struct SiteBuilder: Sendable {
         self.options = options
     }
 
-    /// Builds the site into `options.outputPath`, replacing what was there only on success.
+    /// Builds the site into `options.outputPath`. A full build replaces the folder only on
+    /// success; when only some articles' bodies changed since the last build, only their pages
+    /// are re-rendered and replaced, each atomically.
     public func build() throws(HelpCenterError) -> BuildReport {
+        let startedAt = Self.now()
         let config = try SiteConfigLoader.load(path: options.configPath)
         let templates = try TemplateSet.load(directory: options.templatesPath)
-        let loader = ContentLoader(contentPath: options.contentPath, includeDrafts: true, unsafeHTML: config.unsafeHTML)
-        let (allContent, warnings) = try loader.load()
         let assets = try AssetCollector.collect(from: options.templatesPath + "/assets")
-        try checkFirst(allContent, config: config, assets: Set(assets.keys))
-        let content = options.includeDrafts ? allContent : allContent.withoutDrafts()
         let verification = try options.verificationPath.map { path throws(HelpCenterError) in
             try VerificationResults.load(path: path)
         }
+        let inputs = BuildInputs.digest(
+            options: options, templates: templates, assets: assets, verification: verification)
+        let cachePath = BuildCache.path(forOutput: options.outputPath)
+        let generator = BuildCache.currentGenerator
+        let previous = options.useCache ? BuildCache.load(path: cachePath, generator: generator) : nil
+        let trusted = previous.flatMap { $0.inputs == inputs ? $0 : nil }
+        let git = GitHead.state(for: options.contentPath).key
+        var loader = ContentLoader(contentPath: options.contentPath, includeDrafts: true, unsafeHTML: config.unsafeHTML)
+        if git == GitHead.State.noRepository.key {
+            loader.commitDates = [:]
+        } else if let trusted, let git, trusted.git == git {
+            loader.commitDates = trusted.gitDates
+        }
+        loader.reuse = trusted.map(ArticleReuse.init)
+        var loaded = try loader.loadTracked()
+        let plan = IncrementalPlan.decide(
+            previous: previous, inputs: inputs, output: FileStamp(path: options.outputPath), git: git,
+            loaded: loaded.tracking)
+        var cache = BuildCache(
+            generator: generator, inputs: inputs,
+            output: FileStamp(device: 0, inode: 0, size: 0, modified: 0, changed: 0),
+            startedAt: startedAt, git: git, gitDates: loaded.tracking.commitDates,
+            categories: loaded.tracking.categories,
+            indexDigests: loaded.tracking.indexDigests, articles: loaded.tracking.articles)
+        if case .pages(let paths) = plan {
+            return try updatePages(
+                paths, loaded: loaded, config: config, templates: templates, assets: assets, verification: verification,
+                cache: cache, cachePath: cachePath)
+        }
+        if loader.reuse != nil {
+            // Cached articles carry no body; a full build needs every one parsed and checked.
+            loader.reuse = nil
+            loaded = try loader.loadTracked()
+            cache.articles = loaded.tracking.articles
+        }
+        guard case .full(let reason) = plan else { preconditionFailure("incremental plans return above") }
+        var report = try buildEverything(
+            loaded, config: config, templates: templates, assets: assets, verification: verification,
+            cachePath: cachePath)
+        report.fullBuildReason = options.useCache ? reason : "asked for with --full"
+        if let output = FileStamp(path: options.outputPath) {
+            cache.output = output
+            try? cache.save(path: cachePath)
+        }
+        return report
+    }
+
+    /// The full build: every page into a staging folder, swapped in whole.
+    private func buildEverything(
+        _ loaded: LoadedContent, config: SiteConfig, templates: TemplateSet, assets: [String: Data],
+        verification: VerificationResults?, cachePath: String
+    ) throws(HelpCenterError) -> BuildReport {
+        let allContent = loaded.content
+        let resolver = try checkFirst(allContent, config: config, assets: Set(assets.keys))
+        let content = options.includeDrafts ? allContent : allContent.withoutDrafts()
         let fingerprints = AssetFingerprints(assets)
         let writer = try OutputWriter(
             outputPath: options.outputPath,
@@ -74,7 +135,7 @@ public struct SiteBuilder: Sendable {
         do {
             try writePages(
                 content, config: config, templates: templates, verification: verification, fingerprints: fingerprints,
-                to: writer)
+                resolver: resolver, to: writer)
             for (path, data) in assets.sorted(by: { $0.key < $1.key }) {
                 try writer.write("assets/" + (fingerprints.names[path] ?? path), data)
             }
@@ -83,32 +144,49 @@ public struct SiteBuilder: Sendable {
             throw error
         }
         let indexer = options.searchIndexer
+        // The old cache describes the old folder; gone before the swap, so no kill can pair
+        // them with the new one.
+        BuildCache.invalidate(path: cachePath)
         try writer.commit { staging in
             if let note = indexer?.index(staging) { notes.append(note) }
         }
+        let pages = 1 + content.categories.count + content.articles.count
         return BuildReport(
-            pages: 1 + content.categories.count + content.articles.count, articles: content.articles.count,
-            categories: content.categories.count,
-            assets: assets.count, warnings: warnings, notes: notes)
+            pages: pages, articles: content.articles.count, categories: content.categories.count,
+            assets: assets.count, warnings: loaded.warnings, notes: notes, rendered: pages)
+    }
+
+    /// Wall-clock time in nanoseconds, comparable with file time stamps.
+    static func now() -> Int64 {
+        var time = timespec()
+        clock_gettime(CLOCK_REALTIME, &time)
+        return Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec)
     }
 
     /// `helpcenter check`'s findings stop the build before anything is written.
-    private func checkFirst(_ content: SiteContent, config: SiteConfig, assets: Set<String>) throws(HelpCenterError) {
+    /// - Returns: The link resolver it built, for rewriting the pages' links the same way.
+    func checkFirst(_ content: SiteContent, config: SiteConfig, assets: Set<String>) throws(HelpCenterError)
+        -> LinkResolver
+    {
+        let resolver = LinkResolver(content: content, config: config, contentPath: options.contentPath)
         let problems = SiteChecker.problems(
-            in: content, config: config, contentPath: options.contentPath, assets: assets
+            in: content, config: config, contentPath: options.contentPath, assets: assets, resolver: resolver
         ).filter { $0.severity == .error }
         guard problems.isEmpty else { throw HelpCenterError(problems) }
+        return resolver
     }
 
     /// Renders every page, plus 404, sitemap, robots and alias redirects, into `writer` as
     /// each is ready.
     func writePages(
         _ content: SiteContent, config: SiteConfig, templates: TemplateSet, verification: VerificationResults? = nil,
-        fingerprints: AssetFingerprints = AssetFingerprints([:]), to writer: OutputWriter
+        fingerprints: AssetFingerprints = AssetFingerprints([:]), resolver: LinkResolver? = nil,
+        to writer: OutputWriter
     ) throws(HelpCenterError) {
-        let context = PageContext(
-            config: config, content: content, verification: verification,
-            links: MarkdownLinkRewriter(content: content, config: config, contentPath: options.contentPath))
+        let links =
+            resolver.map(MarkdownLinkRewriter.init(resolver:))
+            ?? MarkdownLinkRewriter(content: content, config: config, contentPath: options.contentPath)
+        let context = PageContext(config: config, content: content, verification: verification, links: links)
         let templates = templates.renderingSiteWidePartialsOnce(with: context.siteWide())
         let root = config.rootPath
         var pages: Set<String> = []

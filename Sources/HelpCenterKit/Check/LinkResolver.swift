@@ -45,13 +45,10 @@ struct LinkResolver {
     }
 
     private func markdownTarget(_ path: String, sourcePath: String, anchor: String?) -> Target {
-        let folder = URL(fileURLWithPath: sourcePath).deletingLastPathComponent()
         let file =
             path.hasPrefix("/")
-            ? URL(fileURLWithPath: contentPath).appendingPathComponent(String(path.dropFirst()))
-            : folder.appendingPathComponent(path)
-        let absolute = file.standardizedFileURL.path
-        guard let page = pagesBySource[absolute] else { return .unknownMarkdown(path) }
+            ? LexicalPath.absolute(contentPath) + path : LexicalPath.folder(of: sourcePath) + "/" + path
+        guard let page = pagesBySource[LexicalPath.normalize(file)] else { return .unknownMarkdown(path) }
         return .page(page, anchor: anchor)
     }
 
@@ -85,7 +82,7 @@ extension LinkResolver {
     init(content: SiteContent, config: SiteConfig, contentPath: String) {
         var bySource: [String: String] = [:]
         for article in content.articles {
-            bySource[URL(fileURLWithPath: article.sourcePath).standardizedFileURL.path] = article.relativeURL
+            bySource[LexicalPath.absolute(article.sourcePath)] = article.relativeURL
         }
         self.init(rootPath: config.rootPath, contentPath: contentPath, pagesBySource: bySource)
     }

@@ -39,19 +39,24 @@ public struct SiteChecker: Sendable {
     }
 
     /// Links, anchors, images, alt text, drafts linked from published pages, colliding aliases.
-    static func problems(in content: SiteContent, config: SiteConfig, contentPath: String, assets: Set<String>)
-        -> [Diagnostic]
-    {
-        var pages: [String: (ids: Set<String>, draft: Bool)] = [
-            "": (Set(content.home?.body.headings.map(\.id) ?? []), false), "search/": ([], false),
+    /// `resolver` saves building a second one when the caller has it already.
+    static func problems(
+        in content: SiteContent, config: SiteConfig, contentPath: String, assets: Set<String>,
+        resolver: LinkResolver? = nil
+    ) -> [Diagnostic] {
+        // Headings are kept as they are and searched only for the few links with an anchor:
+        // a set of ids per page cost more than all the checks on a 10,000-article site.
+        var pages: [String: (headings: [Heading], draft: Bool)] = [
+            "": (content.home?.body.headings ?? [], false), "search/": ([], false),
         ]
+        pages.reserveCapacity(content.categories.reduce(2) { $0 + 1 + $1.articles.count })
         for category in content.categories {
-            pages[category.relativeURL] = (Set(category.body.headings.map(\.id)), false)
+            pages[category.relativeURL] = (category.body.headings, false)
             for article in category.articles {
-                pages[article.relativeURL] = (Set(article.body.headings.map(\.id)), article.frontMatter.draft)
+                pages[article.relativeURL] = (article.body.headings, article.frontMatter.draft)
             }
         }
-        let resolver = LinkResolver(content: content, config: config, contentPath: contentPath)
+        let resolver = resolver ?? LinkResolver(content: content, config: config, contentPath: contentPath)
         let generated: Set<String> = ["sitemap.xml", "robots.txt", "404.html"]
         var diagnostics: [Diagnostic] = []
         var bodies: [(page: String, source: String, draft: Bool, body: RenderedMarkdown)] = []
@@ -91,7 +96,7 @@ public struct SiteChecker: Sendable {
                             .error("broken \(kind): no page at \(config.rootPath)\(target)", at: link.location))
                         continue
                     }
-                    if let anchor, !anchor.isEmpty, !page.ids.contains(anchor) {
+                    if let anchor, !anchor.isEmpty, !page.headings.contains(where: { $0.id == anchor }) {
                         diagnostics.append(
                             .error(
                                 "broken anchor: no heading with id '\(anchor)' on \(config.rootPath)\(target)",

@@ -6,6 +6,10 @@ public struct ContentLoader: Sendable {
     public var contentPath: String
     public var includeDrafts: Bool
     public var unsafeHTML: Bool
+    /// The previous build's articles: a file that did not change is taken from here, not parsed.
+    var reuse: ArticleReuse?
+    /// Commit dates to use instead of asking `git` (the build cache's, when HEAD has not moved).
+    var commitDates: [String: Date]?
 
     public init(contentPath: String, includeDrafts: Bool = false, unsafeHTML: Bool = false) {
         self.contentPath = contentPath
@@ -17,10 +21,19 @@ public struct ContentLoader: Sendable {
     /// - Returns: The content and the warnings found on the way.
     /// - Throws: `HelpCenterError` with all diagnostics when any of them is an error.
     public func load() throws(HelpCenterError) -> (content: SiteContent, warnings: [Diagnostic]) {
+        let loaded = try loadTracked()
+        return (loaded.content, loaded.warnings)
+    }
+
+    /// `load`, plus what the build cache needs: each article's stamp and skeleton, which files
+    /// were parsed, the `_index.md` digests and the commit dates used.
+    func loadTracked() throws(HelpCenterError) -> LoadedContent {
         var diagnostics: [Diagnostic] = []
         let entries = try listFolder()
-        let commitDates = GitDates.lastCommitDates(under: contentPath)
+        let commitDates = self.commitDates ?? GitDates.lastCommitDates(under: contentPath)
         let links = SymlinkGuard(root: contentPath, folderName: "content")
+        var tracking = LoadedContent.Tracking()
+        tracking.commitDates = commitDates
         var home: Category?
         var categories: [Category] = []
         for entry in entries {
@@ -28,12 +41,13 @@ public struct ContentLoader: Sendable {
             if let problem = links.problem(at: path) {
                 diagnostics.append(problem)
             } else if isFolder(path) {
-                if let category = loadCategory(entry, links: links, commitDates: commitDates, diagnostics: &diagnostics)
+                if let category = loadCategory(
+                    entry, links: links, commitDates: commitDates, tracking: &tracking, diagnostics: &diagnostics)
                 {
                     categories.append(category)
                 }
             } else if entry == "_index.md" {
-                home = loadIndex(path: path, key: "", diagnostics: &diagnostics)
+                home = loadIndex(path: path, key: "", tracking: &tracking, diagnostics: &diagnostics)
             } else if entry.hasSuffix(".md") {
                 diagnostics.append(
                     .warning(
@@ -43,7 +57,7 @@ public struct ContentLoader: Sendable {
         }
         guard !diagnostics.contains(where: { $0.severity == .error }) else { throw HelpCenterError(diagnostics) }
         let content = SiteContent(home: home, categories: categories.sorted(by: Self.order))
-        return (content, diagnostics)
+        return LoadedContent(content: content, warnings: diagnostics, tracking: tracking)
     }
 
     private func listFolder() throws(HelpCenterError) -> [String] {
@@ -63,7 +77,8 @@ public struct ContentLoader: Sendable {
     }
 
     private func loadCategory(
-        _ key: String, links: SymlinkGuard, commitDates: [String: Date], diagnostics: inout [Diagnostic]
+        _ key: String, links: SymlinkGuard, commitDates: [String: Date], tracking: inout LoadedContent.Tracking,
+        diagnostics: inout [Diagnostic]
     ) -> Category? {
         let folder = join(contentPath, key)
         guard URLSegment.isValid(key) else {
@@ -74,31 +89,35 @@ public struct ContentLoader: Sendable {
             return nil
         }
         var files: [String] = []
-        for name in ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted()
-        where !name.hasPrefix(".") {
-            if let problem = links.problem(at: join(folder, name)) {
+        for entry in FolderEntries.list(folder) ?? [] where !entry.name.hasPrefix(".") {
+            if entry.mayBeLink, let problem = links.problem(at: join(folder, entry.name)) {
                 diagnostics.append(problem)
             } else {
-                files.append(name)
+                files.append(entry.name)
             }
         }
         let indexPath = join(folder, "_index.md")
+        tracking.categories.append(key)
         var category =
             files.contains("_index.md")
-            ? loadIndex(path: indexPath, key: key, diagnostics: &diagnostics)
+            ? loadIndex(path: indexPath, key: key, tracking: &tracking, diagnostics: &diagnostics)
             : Category(
                 key: key, sourcePath: nil, frontMatter: FrontMatter(title: URLSegment.title(from: key)),
                 body: MarkdownRenderer().render(""), articles: [])
         var articles: [Article] = []
         var usedSlugs: [String: String] = [:]
         let names = files.filter { $0.hasSuffix(".md") && $0 != "_index.md" }
-        for (loaded, fileDiagnostics) in loadArticles(names.map { join(folder, $0) }, categoryKey: key) {
-            diagnostics += fileDiagnostics
-            guard var article = loaded else { continue }
+        let resolvedFolder = resolvedContentPath + "/" + key + "/"
+        for (name, file) in zip(names, loadArticles(names.map { join(folder, $0) }, categoryKey: key)) {
+            diagnostics += file.diagnostics
+            if let cached = file.cached {
+                tracking.articles[cached.article.sourcePath] = cached
+                if file.parsed { tracking.parsed.insert(cached.article.sourcePath) }
+            }
+            guard var article = file.article else { continue }
             if article.frontMatter.lastmod == nil {
-                let absolute = URL(fileURLWithPath: article.sourcePath).standardizedFileURL.resolvingSymlinksInPath()
-                    .path
-                article.frontMatter.lastmod = commitDates[absolute]
+                // Git names files by their path in the tree, so only the content folder is resolved.
+                article.frontMatter.lastmod = commitDates[resolvedFolder + name]
             }
             if let other = usedSlugs[article.slug] {
                 diagnostics.append(
@@ -116,34 +135,71 @@ public struct ContentLoader: Sendable {
 
     /// Parses and renders files on every core (each file's work is independent); results come
     /// back in the order given, so diagnostics and output never depend on thread timing.
-    private func loadArticles(_ paths: [String], categoryKey: String) -> [(Article?, [Diagnostic])] {
+    private func loadArticles(_ paths: [String], categoryKey: String) -> [LoadedFile] {
         let slots = LoadSlots(count: paths.count)
         DispatchQueue.concurrentPerform(iterations: paths.count) { index in
-            var diagnostics: [Diagnostic] = []
-            let article = loadArticle(paths[index], categoryKey: categoryKey, diagnostics: &diagnostics)
-            slots.set(index, (article, diagnostics))
+            slots.set(index, loadArticle(paths[index], categoryKey: categoryKey))
         }
         return slots.all
     }
 
-    private func loadIndex(path: String, key: String, diagnostics: inout [Diagnostic]) -> Category? {
-        guard let (document, body) = parse(path, diagnostics: &diagnostics) else { return nil }
+    private func loadIndex(
+        path: String, key: String, tracking: inout LoadedContent.Tracking, diagnostics: inout [Diagnostic]
+    ) -> Category? {
+        guard let text = read(path, diagnostics: &diagnostics) else { return nil }
+        tracking.indexDigests[path] = ArticleReuse.digest(text)
+        guard let (document, body) = parse(text, path: path, diagnostics: &diagnostics) else { return nil }
         return Category(key: key, sourcePath: path, frontMatter: document.frontMatter, body: body, articles: [])
     }
 
-    private func loadArticle(_ path: String, categoryKey: String, diagnostics: inout [Diagnostic]) -> Article? {
-        guard let (document, body) = parse(path, diagnostics: &diagnostics) else { return nil }
-        if document.frontMatter.draft && !includeDrafts { return nil }
+    /// One article: the cached one when its file is unchanged (by stamp, or by digest when the
+    /// stamp cannot be trusted), else parsed.
+    private func loadArticle(_ path: String, categoryKey: String) -> LoadedFile {
+        var diagnostics: [Diagnostic] = []
+        let stamp = FileStamp(path: path)
+        let previous = reuse?.entries[path]
+        if let reuse, let stamp, let previous, reuse.trusts(stamp, cached: previous.stamp) {
+            return reused(previous, stamp: stamp)
+        }
+        guard let text = read(path, diagnostics: &diagnostics) else { return LoadedFile(diagnostics: diagnostics) }
+        let digest = ArticleReuse.digest(text)
+        if let stamp, let previous, previous.digest == digest { return reused(previous, stamp: stamp) }
+        guard let (document, body) = parse(text, path: path, diagnostics: &diagnostics) else {
+            return LoadedFile(diagnostics: diagnostics)
+        }
         let fileName = (path as NSString).lastPathComponent
         let slug = document.frontMatter.slug ?? String(fileName.dropLast(".md".count))
-        return Article(
+        let article = Article(
             sourcePath: path, frontMatter: document.frontMatter, slug: slug, categoryKey: categoryKey, body: body)
+        let cached = stamp.map { CachedArticle(stamp: $0, digest: digest, article: article.skeleton) }
+        let published = !article.frontMatter.draft || includeDrafts
+        return LoadedFile(article: published ? article : nil, cached: cached, parsed: true, diagnostics: diagnostics)
     }
 
-    /// Reads, splits and renders one file; `nil` after recording why it could not be.
-    private func parse(_ path: String, diagnostics: inout [Diagnostic]) -> (SourceDocument, RenderedMarkdown)? {
+    private func reused(_ previous: CachedArticle, stamp: FileStamp) -> LoadedFile {
+        var cached = previous
+        cached.stamp = stamp
+        let published = !previous.article.frontMatter.draft || includeDrafts
+        return LoadedFile(
+            article: published ? previous.article : nil, cached: cached, parsed: false,
+            diagnostics: previous.article.body.diagnostics)
+    }
+
+    private func read(_ path: String, diagnostics: inout [Diagnostic]) -> String? {
         do {
-            let document = try FrontMatterParser.parse(try SourceFileReader.read(path), path: path)
+            return try SourceFileReader.read(path)
+        } catch {
+            diagnostics += error.diagnostics
+            return nil
+        }
+    }
+
+    /// Splits and renders one file's text; `nil` after recording why it could not be.
+    private func parse(_ text: String, path: String, diagnostics: inout [Diagnostic]) -> (
+        SourceDocument, RenderedMarkdown
+    )? {
+        do {
+            let document = try FrontMatterParser.parse(text, path: path)
             let options = MarkdownOptions(unsafeHTML: unsafeHTML, path: path, lineOffset: document.bodyLineOffset)
             let body = MarkdownRenderer(options: options).render(document.body)
             diagnostics += body.diagnostics
@@ -152,6 +208,13 @@ public struct ContentLoader: Sendable {
             diagnostics += error.diagnostics
             return nil
         }
+    }
+
+    /// The content folder with symbolic links resolved, as `git` names its files.
+    private var resolvedContentPath: String {
+        guard let resolved = realpath(contentPath, nil) else { return contentPath }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 
     private func isFolder(_ path: String) -> Bool {
@@ -173,18 +236,29 @@ public struct ContentLoader: Sendable {
     }
 }
 
+/// What loading one article file gave.
+private struct LoadedFile {
+    /// `nil` when it failed or is a draft left out.
+    var article: Article?
+    /// Its entry for the next build's cache.
+    var cached: CachedArticle?
+    /// Parsed this time, rather than taken from the cache.
+    var parsed = false
+    var diagnostics: [Diagnostic]
+}
+
 /// One slot per file, each written by exactly one thread.
 private final class LoadSlots: @unchecked Sendable {
-    private var slots: [(Article?, [Diagnostic])]
+    private var slots: [LoadedFile]
     private let lock = NSLock()
 
     init(count: Int) {
-        slots = Array(repeating: (nil, []), count: count)
+        slots = Array(repeating: LoadedFile(diagnostics: []), count: count)
     }
 
-    func set(_ index: Int, _ value: (Article?, [Diagnostic])) {
+    func set(_ index: Int, _ value: LoadedFile) {
         lock.withLock { slots[index] = value }
     }
 
-    var all: [(Article?, [Diagnostic])] { lock.withLock { slots } }
+    var all: [LoadedFile] { lock.withLock { slots } }
 }

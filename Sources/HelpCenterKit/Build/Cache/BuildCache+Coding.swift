@@ -1,0 +1,192 @@
+import Foundation
+
+/// The cache's binary layout: a magic word and version, then the fields in declaration order.
+extension BuildCache {
+    private static let magic = Array("helpcenter-build-cache".utf8)
+
+    func write(to writer: inout ByteWriter) {
+        writer.raw(Self.magic)
+        writer.unsigned(UInt64(Self.formatVersion))
+        writer.string(generator)
+        writer.raw(inputs)
+        output.write(to: &writer)
+        writer.int(Int(startedAt))
+        writer.optional(git) { $0.string($1) }
+        // Dictionaries go in their own order: sorting 10,000 entries would cost more than the
+        // cache saves on a small site, and nothing compares the files' bytes.
+        writer.array(Array(gitDates)) { writer, entry in
+            writer.string(entry.key)
+            writer.double(entry.value.timeIntervalSinceReferenceDate)
+        }
+        writer.array(categories) { $0.string($1) }
+        writer.array(indexDigests.sorted { $0.key < $1.key }) { writer, entry in
+            writer.string(entry.key)
+            writer.raw(entry.value)
+        }
+        writer.array(Array(articles)) { writer, entry in
+            entry.value.stamp.write(to: &writer)
+            writer.raw(entry.value.digest)
+            entry.value.article.write(to: &writer)
+        }
+    }
+
+    init(from reader: inout ByteReader) throws(ByteReader.Damaged) {
+        guard Array(try reader.raw()) == Self.magic, try reader.unsigned() == UInt64(Self.formatVersion) else {
+            throw ByteReader.Damaged()
+        }
+        generator = try reader.string()
+        inputs = Array(try reader.raw())
+        output = try FileStamp(from: &reader)
+        startedAt = Int64(try reader.int())
+        git = try reader.optional { reader throws(ByteReader.Damaged) in try reader.string() }
+        let dates = try reader.array { reader throws(ByteReader.Damaged) in
+            (try reader.string(), Date(timeIntervalSinceReferenceDate: try reader.double()))
+        }
+        gitDates = Dictionary(dates) { first, _ in first }
+        categories = try reader.array { reader throws(ByteReader.Damaged) in try reader.string() }
+        let digests = try reader.array { reader throws(ByteReader.Damaged) in
+            (try reader.string(), Array(try reader.raw()))
+        }
+        indexDigests = Dictionary(digests) { first, _ in first }
+        let entries = try reader.array { reader throws(ByteReader.Damaged) in
+            CachedArticle(
+                stamp: try FileStamp(from: &reader), digest: Array(try reader.raw()),
+                article: try Article(from: &reader))
+        }
+        var articles: [String: CachedArticle] = [:]
+        articles.reserveCapacity(entries.count)
+        for entry in entries { articles[entry.article.sourcePath] = entry }
+        self.articles = articles
+    }
+}
+
+extension Article {
+    /// The skeleton's fields: body HTML, links and claims are never cached.
+    func write(to writer: inout ByteWriter) {
+        writer.string(sourcePath)
+        frontMatter.write(to: &writer)
+        writer.string(slug)
+        writer.string(categoryKey)
+        writer.array(body.headings) { writer, heading in
+            writer.int(heading.level)
+            writer.string(heading.id)
+            writer.string(heading.text)
+            writer.int(heading.line)
+        }
+        writer.array(body.diagnostics) { writer, diagnostic in
+            writer.bool(diagnostic.severity == .error)
+            writer.string(diagnostic.location.path)
+            writer.optional(diagnostic.location.line) { $0.int($1) }
+            writer.optional(diagnostic.location.column) { $0.int($1) }
+            writer.string(diagnostic.message)
+        }
+    }
+
+    init(from reader: inout ByteReader) throws(ByteReader.Damaged) {
+        let sourcePath = try reader.string()
+        let frontMatter = try FrontMatter(from: &reader)
+        let slug = try reader.string()
+        let categoryKey = try reader.string()
+        let headings = try reader.array { reader throws(ByteReader.Damaged) in
+            Heading(level: try reader.int(), id: try reader.string(), text: try reader.string(), line: try reader.int())
+        }
+        let diagnostics = try reader.array { reader throws(ByteReader.Damaged) in
+            let severity: Diagnostic.Severity = try reader.bool() ? .error : .warning
+            let location = SourceLocation(
+                path: try reader.string(),
+                line: try reader.optional { reader throws(ByteReader.Damaged) in try reader.int() },
+                column: try reader.optional { reader throws(ByteReader.Damaged) in try reader.int() })
+            return Diagnostic(severity, at: location, try reader.string())
+        }
+        self.init(
+            sourcePath: sourcePath, frontMatter: frontMatter, slug: slug, categoryKey: categoryKey,
+            body: RenderedMarkdown(html: "", headings: headings, claims: [], diagnostics: diagnostics))
+    }
+}
+
+extension FrontMatter {
+    func write(to writer: inout ByteWriter) {
+        writer.string(title)
+        writer.optional(description) { $0.string($1) }
+        writer.int(weight)
+        writer.optional(slug) { $0.string($1) }
+        writer.bool(draft)
+        writer.array(aliases) { $0.string($1) }
+        writer.array(tags) { $0.string($1) }
+        writer.optional(lastmod) { $0.double($1.timeIntervalSinceReferenceDate) }
+        TemplateValue.dictionary(params).write(to: &writer)
+    }
+
+    init(from reader: inout ByteReader) throws(ByteReader.Damaged) {
+        let title = try reader.string()
+        let description = try reader.optional { reader throws(ByteReader.Damaged) in try reader.string() }
+        let weight = try reader.int()
+        let slug = try reader.optional { reader throws(ByteReader.Damaged) in try reader.string() }
+        let draft = try reader.bool()
+        let aliases = try reader.array { reader throws(ByteReader.Damaged) in try reader.string() }
+        let tags = try reader.array { reader throws(ByteReader.Damaged) in try reader.string() }
+        let lastmod = try reader.optional { reader throws(ByteReader.Damaged) in
+            Date(timeIntervalSinceReferenceDate: try reader.double())
+        }
+        guard case .dictionary(let params) = try TemplateValue(from: &reader) else { throw ByteReader.Damaged() }
+        self.init(
+            title: title, description: description, weight: weight, slug: slug, draft: draft, aliases: aliases,
+            tags: tags, lastmod: lastmod, params: params)
+    }
+}
+
+extension TemplateValue {
+    func write(to writer: inout ByteWriter) {
+        switch self {
+        case .string(let value):
+            writer.unsigned(0)
+            writer.string(value)
+        case .int(let value):
+            writer.unsigned(1)
+            writer.int(value)
+        case .double(let value):
+            writer.unsigned(2)
+            writer.double(value)
+        case .bool(let value):
+            writer.unsigned(3)
+            writer.bool(value)
+        case .array(let values):
+            writer.unsigned(4)
+            writer.array(values) { $1.write(to: &$0) }
+        case .dictionary(let values):
+            writer.unsigned(5)
+            writer.array(values.sorted { $0.key < $1.key }) { writer, entry in
+                writer.string(entry.key)
+                entry.value.write(to: &writer)
+            }
+        case .null:
+            writer.unsigned(6)
+        }
+    }
+
+    /// Nesting deeper than YAML front matter would ever hold means the file is damaged (and
+    /// would otherwise recurse until the stack overflows).
+    private static let maximumDepth = 256
+
+    init(from reader: inout ByteReader, depth: Int = 0) throws(ByteReader.Damaged) {
+        guard depth < Self.maximumDepth else { throw ByteReader.Damaged() }
+        switch try reader.unsigned() {
+        case 0: self = .string(try reader.string())
+        case 1: self = .int(try reader.int())
+        case 2: self = .double(try reader.double())
+        case 3: self = .bool(try reader.bool())
+        case 4:
+            self = .array(
+                try reader.array { reader throws(ByteReader.Damaged) in
+                    try TemplateValue(from: &reader, depth: depth + 1)
+                })
+        case 5:
+            let entries = try reader.array { reader throws(ByteReader.Damaged) in
+                (try reader.string(), try TemplateValue(from: &reader, depth: depth + 1))
+            }
+            self = .dictionary(Dictionary(entries) { first, _ in first })
+        case 6: self = .null
+        default: throw ByteReader.Damaged()
+        }
+    }
+}

@@ -1,0 +1,114 @@
+import Foundation
+
+/// What the last successful build knew, kept beside the output (`.Public.build-cache`) so the
+/// next build re-renders only what changed. Everything in it is checked before it is trusted:
+/// a cache from another generator binary, other inputs, another output folder or a damaged
+/// file is ignored and the build is a full one.
+struct BuildCache: Sendable, Hashable {
+    /// Bumped whenever the encoding or the meaning of a field changes.
+    static let formatVersion = 1
+
+    /// The helpcenter binary that wrote it (size and time of the executable): new code may
+    /// render differently, so its pages are never reused.
+    var generator: String
+    /// `BuildInputs`: site.yml, templates, assets, verification results, build options.
+    var inputs: [UInt8]
+    /// The output folder the cache describes (device and inode of `Public/` after the build):
+    /// a folder replaced, deleted or rebuilt by anyone else does not match.
+    var output: FileStamp
+    /// When the build started (ns since 1970): files modified since then may have changed again
+    /// within one tick of the file system's clock, so their bytes are compared, not their stamps.
+    var startedAt: Int64
+    /// `GitHead.key` of the content's repository, and the commit dates read for it.
+    var git: String?
+    var gitDates: [String: Date]
+    /// Category folders, and a digest of each `_index.md` (their text is on many pages).
+    var categories: [String]
+    var indexDigests: [String: [UInt8]]
+    /// Every article (drafts included) by source path.
+    var articles: [String: CachedArticle]
+}
+
+/// One article as the cache keeps it: enough to list, link and check it without its body.
+struct CachedArticle: Sendable, Hashable {
+    var stamp: FileStamp
+    /// SHA-256 of the file's text.
+    var digest: [UInt8]
+    /// The article without its body's HTML, links and claims, with its headings (for anchors)
+    /// and its warnings (reported again on every build); front matter as written, before any
+    /// git date is filled in.
+    var article: Article
+}
+
+extension Article {
+    /// What the cache keeps of an article (see `CachedArticle.article`).
+    var skeleton: Article {
+        var copy = self
+        copy.body.html = ""
+        copy.body.links = []
+        copy.body.claims = []
+        copy.body.claimOffsets = [:]
+        return copy
+    }
+}
+
+extension BuildCache {
+    /// `.Public.build-cache` next to `Public/`.
+    static func path(forOutput outputPath: String) -> String {
+        let output = URL(fileURLWithPath: outputPath).standardizedFileURL
+        return output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).build-cache")
+            .path
+    }
+
+    /// The cache at `path`, or `nil` when there is none, it is damaged or another binary wrote it.
+    static func load(path: String, generator: String) -> BuildCache? {
+        guard let data = FileManager.default.contents(atPath: path), data.count > 8 else { return nil }
+        let payload = [UInt8](data.dropLast(8))
+        let stored = data.suffix(8).reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+        guard Self.checksum(payload) == stored else { return nil }
+        var reader = ByteReader(payload)
+        guard let cache = try? BuildCache(from: &reader), reader.isAtEnd, cache.generator == generator else {
+            return nil
+        }
+        return cache
+    }
+
+    /// FNV-1a over the payload, stored after it: a file damaged on disk is refused whole rather
+    /// than half-trusted (a flipped byte in a title would otherwise reach a page).
+    static func checksum(_ bytes: [UInt8]) -> UInt64 {
+        bytes.withUnsafeBufferPointer { buffer in
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            for byte in buffer {
+                hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+            }
+            return hash
+        }
+    }
+
+    /// Replaces the file at `path` atomically (a temporary file renamed over it).
+    func save(path: String) throws {
+        var writer = ByteWriter()
+        write(to: &writer)
+        let checksum = Self.checksum(writer.bytes)
+        let trailer = (0..<8).reversed().map { UInt8(truncatingIfNeeded: checksum >> (8 * UInt64($0))) }
+        let temporary = path + ".tmp-\(getpid())"
+        try OutputWriter.writeFile(temporary, writer.bytes + trailer)
+        guard rename(temporary, path) == 0 else {
+            let error = POSIXError(errno: errno)
+            unlink(temporary)
+            throw error
+        }
+    }
+
+    /// Deletes the cache before the output changes in place, so a build killed half-way is
+    /// followed by a full one.
+    static func invalidate(path: String) {
+        unlink(path)
+    }
+
+    /// Identifies the running binary: a rebuilt helpcenter never trusts an older one's cache.
+    static var currentGenerator: String {
+        guard let stamp = FileStamp(path: "/proc/self/exe") else { return "unknown-\(UUID().uuidString)" }
+        return "\(formatVersion)-\(stamp.device)-\(stamp.inode)-\(stamp.size)-\(stamp.modified)"
+    }
+}

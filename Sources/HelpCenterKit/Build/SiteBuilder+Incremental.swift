@@ -1,0 +1,47 @@
+import Foundation
+
+extension SiteBuilder {
+    /// The incremental build: only `paths`' pages are rendered, each written over its old
+    /// version atomically (a temporary file renamed into place). The cache is deleted first and
+    /// written again last, so a build stopped half-way is followed by a full one.
+    func updatePages(
+        _ paths: [String], loaded: LoadedContent, config: SiteConfig, templates: TemplateSet, assets: [String: Data],
+        verification: VerificationResults?, cache: BuildCache, cachePath: String
+    ) throws(HelpCenterError) -> BuildReport {
+        let resolver = try checkFirst(loaded.content, config: config, assets: Set(assets.keys))
+        let content = options.includeDrafts ? loaded.content : loaded.content.withoutDrafts()
+        let changed = Set(paths)
+        let work = content.categories.flatMap { category in
+            category.articles.filter { changed.contains($0.sourcePath) }.map { (category, $0) }
+        }
+        let context = PageContext(
+            config: config, content: content, verification: verification,
+            links: MarkdownLinkRewriter(resolver: resolver))
+        let pageTemplates = work.isEmpty ? templates : templates.renderingSiteWidePartialsOnce(with: context.siteWide())
+        let fingerprints = AssetFingerprints(assets)
+        var pages: [(path: String, html: [UInt8])] = []
+        for (category, article) in work {
+            let html = try pageTemplates.render("article", context.article(article, in: category))
+            pages.append((article.relativeURL + "index.html", fingerprints.rewrite(html, root: config.rootPath)))
+        }
+        var notes: [String] = []
+        if !pages.isEmpty {
+            BuildCache.invalidate(path: cachePath)
+            let writer = PageReplacer(outputPath: options.outputPath)
+            for page in pages { try writer.replace(page.path, with: page.html) }
+            if let indexer = options.searchIndexer, let note = indexer.reindex(URL(fileURLWithPath: options.outputPath))
+            {
+                notes.append(note)
+            }
+        }
+        var cache = cache
+        if let output = FileStamp(path: options.outputPath) {
+            cache.output = output
+            try? cache.save(path: cachePath)
+        }
+        return BuildReport(
+            pages: 1 + content.categories.count + content.articles.count, articles: content.articles.count,
+            categories: content.categories.count, assets: assets.count, warnings: loaded.warnings, notes: notes,
+            rendered: pages.count)
+    }
+}
