@@ -85,6 +85,8 @@ def bench(binary, size):
         "cmark": median_of(cmark),
         "ours_rebuild_one": median_of(ours, before=touch_one),
     }
+    # The rebuild must have been the incremental one, and its output must equal a clean build's.
+    check_rebuild(binary, folder, ours, touch_one)
     article.write_text(original)
     pagefind = [sys.executable, "-m", "pagefind", "--site", str(folder / "public-ours")]
     results["search_index"] = median_of(pagefind) if subprocess.run(
@@ -92,18 +94,38 @@ def bench(binary, size):
     return results
 
 
+def check_rebuild(binary, folder, ours, touch_one):
+    """Fails the benchmark when the measured rebuild was not incremental or its output differs
+    from a clean build of the same content: a fast wrong answer is not a result."""
+    touch_one()
+    result = subprocess.run(ours, capture_output=True, text=True)
+    if result.returncode != 0 or "re-rendered" not in result.stdout:
+        sys.exit(f"the one-article rebuild was not incremental:\n{result.stdout}{result.stderr}")
+    clean = [arg if arg != str(folder / "public-ours") else str(folder / "public-clean") for arg in ours] + ["--full"]
+    shutil.rmtree(folder / "public-clean", ignore_errors=True)
+    subprocess.run(clean, check=True, capture_output=True)
+    diff = subprocess.run(["diff", "-r", "-q", str(folder / "public-ours"), str(folder / "public-clean")],
+                          capture_output=True, text=True)
+    if diff.returncode != 0:
+        sys.exit(f"the incremental rebuild differs from a clean build:\n{diff.stdout[:2000]}")
+    shutil.rmtree(folder / "public-clean", ignore_errors=True)
+    (folder / ".public-clean.build-cache").unlink(missing_ok=True)
+    print(f"{folder.name}: incremental rebuild verified identical to a clean build")
+
+
 def main():
     binary = sys.argv[1]
     sizes = [int(s) for s in sys.argv[2:]] or [1000, 10000]
     rows = [bench(binary, size) for size in sizes]
-    print(f"\n{'articles':>8} {'tool':<22} {'wall s':>8} {'vs Hugo':>8} {'vs cmark':>9} {'peak RSS MiB':>13}")
+    print(f"\n{'articles':>8} {'tool':<22} {'wall s':>8} {'vs Hugo':>8} {'vs cmark':>9} {'vs ours':>8} {'peak RSS MiB':>13}")
     for row in rows:
-        hugo, cmark = row["hugo"][0], row["cmark"][0]
+        hugo, cmark, ours = row["hugo"][0], row["cmark"][0], row["ours"][0]
         for name in ("ours", "hugo", "cmark", "ours_rebuild_one", "search_index"):
             if row[name] is None:
                 continue
             wall, rss = row[name]
-            print(f"{row['articles']:>8} {name:<22} {wall:>8.3f} {wall / hugo:>7.2f}x {wall / cmark:>8.2f}x {rss:>13.1f}")
+            print(f"{row['articles']:>8} {name:<22} {wall:>8.3f} {wall / hugo:>7.2f}x {wall / cmark:>8.2f}x "
+                  f"{100 * wall / ours:>7.1f}% {rss:>13.1f}")
     report = {
         "machine": {"cpus": os.cpu_count(), "platform": platform.platform(), "python": platform.python_version()},
         "runs_per_measurement": RUNS,

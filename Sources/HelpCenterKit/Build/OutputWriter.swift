@@ -95,11 +95,12 @@ final class OutputWriter: Sendable {
                 "cannot write the site\(what): \(error.localizedDescription)", at: SourceLocation(path: outputPath)))
     }
 
-    /// Staging folders of builds that were killed (`.Public.staging-4242` or a search index
-    /// `.Public.pagefind-4242` whose process is gone): nothing else would ever remove them.
+    /// Staging folders of builds that were killed (`.Public.staging-4242`, a search index
+    /// `.Public.pagefind-4242` or a cache `.Public.build-cache.tmp-4242` whose process is gone):
+    /// nothing else would ever remove them.
     private static func removeAbandoned(next output: URL) {
         let parent = output.deletingLastPathComponent()
-        let prefixes = [".\(output.lastPathComponent).staging-", ".\(output.lastPathComponent).pagefind-"]
+        let prefixes = ["staging-", "pagefind-", "build-cache.tmp-"].map { ".\(output.lastPathComponent).\($0)" }
         for name in (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? [] {
             guard let prefix = prefixes.first(where: name.hasPrefix), let pid = Int32(name.dropFirst(prefix.count)),
                 pid != getpid(), kill(pid, 0) != 0, errno == ESRCH
