@@ -6,7 +6,7 @@ extension SiteBuilder {
     /// written again last, so a build stopped half-way is followed by a full one.
     func updatePages(
         _ paths: [String], loaded: LoadedContent, config: SiteConfig, templates: TemplateSet, assets: [String: Data],
-        verification: VerificationResults?, cache: BuildCache, cachePath: String
+        verification: VerificationResults?, cache: BackgroundWork<ByteWriter>, cachePath: String
     ) throws(HelpCenterError) -> BuildReport {
         let resolver = try checkFirst(loaded.content, config: config, assets: Set(assets.keys))
         let content = options.includeDrafts ? loaded.content : loaded.content.withoutDrafts()
@@ -34,13 +34,9 @@ extension SiteBuilder {
                 notes.append(note)
             }
         }
-        var cache = cache
-        if let output = FileStamp(path: options.outputPath) {
-            cache.output = output
-            try? cache.save(path: cachePath)
-        }
+        save(cache, path: cachePath)
         return BuildReport(
-            pages: 1 + content.categories.count + content.articles.count, articles: content.articles.count,
+            pages: 1 + content.categories.count + content.articleCount, articles: content.articleCount,
             categories: content.categories.count, assets: assets.count, warnings: loaded.warnings, notes: notes,
             rendered: pages.count)
     }

@@ -65,37 +65,33 @@ public struct SiteBuilder: Sendable {
     /// are re-rendered and replaced, each atomically.
     public func build() throws(HelpCenterError) -> BuildReport {
         let startedAt = Self.now()
-        let config = try SiteConfigLoader.load(path: options.configPath)
-        let templates = try TemplateSet.load(directory: options.templatesPath)
-        let assets = try AssetCollector.collect(from: options.templatesPath + "/assets")
-        let verification = try options.verificationPath.map { path throws(HelpCenterError) in
-            try VerificationResults.load(path: path)
-        }
-        let inputs = BuildInputs.digest(
-            options: options, templates: templates, assets: assets, verification: verification)
         let cachePath = BuildCache.path(forOutput: options.outputPath)
         let generator = BuildCache.currentGenerator
-        let previous = options.useCache ? BuildCache.load(path: cachePath, generator: generator) : nil
-        let trusted = previous.flatMap { $0.inputs == inputs ? $0 : nil }
+        let useCache = options.useCache
+        let reading = BackgroundWork { useCache ? BuildCache.load(path: cachePath, generator: generator) : nil }
+        let config = try SiteConfigLoader.load(path: options.configPath)
+        let options = self.options
+        let loadingInputs = BackgroundWork { Result { () throws(HelpCenterError) in try SiteInputs.load(options) } }
+        // Articles load while the templates do, trusting the cache until the inputs digest says
+        // otherwise (then they load again, with nothing taken from it).
+        let previous = reading.value
         let git = GitHead.state(for: options.contentPath).key
-        var loader = ContentLoader(contentPath: options.contentPath, includeDrafts: true, unsafeHTML: config.unsafeHTML)
-        if git == GitHead.State.noRepository.key {
-            loader.commitDates = [:]
-        } else if let trusted, let git, trusted.git == git {
-            loader.commitDates = trusted.gitDates
+        var loader = contentLoader(config: config, trusted: previous, git: git)
+        let optimistic = Result { () throws(HelpCenterError) in try loader.loadTracked() }
+        let (templates, assets, verification) = try loadingInputs.value.get()
+        let inputs = BuildInputs.digest(
+            options: options, templates: templates, assets: assets, verification: verification)
+        if let previous, previous.inputs != inputs {
+            loader = contentLoader(config: config, trusted: nil, git: git)
         }
-        loader.reuse = trusted.map(ArticleReuse.init)
-        var loaded = try loader.loadTracked()
+        var loaded = try loader.reuse == nil && previous != nil ? loader.loadTracked() : optimistic.get()
         let plan = IncrementalPlan.decide(
             previous: previous, inputs: inputs, output: FileStamp(path: options.outputPath), git: git,
             loaded: loaded.tracking)
-        var cache = BuildCache(
-            generator: generator, inputs: inputs,
-            output: FileStamp(device: 0, inode: 0, size: 0, modified: 0, changed: 0),
-            startedAt: startedAt, git: git, gitDates: loaded.tracking.commitDates,
-            categories: loaded.tracking.categories,
-            indexDigests: loaded.tracking.indexDigests, articles: loaded.tracking.articles)
         if case .pages(let paths) = plan {
+            let cache = encodeInBackground(
+                BuildCache(
+                    generator: generator, inputs: inputs, startedAt: startedAt, git: git, tracking: loaded.tracking))
             return try updatePages(
                 paths, loaded: loaded, config: config, templates: templates, assets: assets, verification: verification,
                 cache: cache, cachePath: cachePath)
@@ -104,18 +100,41 @@ public struct SiteBuilder: Sendable {
             // Cached articles carry no body; a full build needs every one parsed and checked.
             loader.reuse = nil
             loaded = try loader.loadTracked()
-            cache.articles = loaded.tracking.articles
         }
         guard case .full(let reason) = plan else { preconditionFailure("incremental plans return above") }
+        let cache = encodeInBackground(
+            BuildCache(generator: generator, inputs: inputs, startedAt: startedAt, git: git, tracking: loaded.tracking))
         var report = try buildEverything(
             loaded, config: config, templates: templates, assets: assets, verification: verification,
             cachePath: cachePath)
         report.fullBuildReason = options.useCache ? reason : "asked for with --full"
-        if let output = FileStamp(path: options.outputPath) {
-            cache.output = output
-            try? cache.save(path: cachePath)
-        }
+        save(cache, path: cachePath)
         return report
+    }
+
+    /// The next build's cache, encoded on the second core while this one renders.
+    func encodeInBackground(_ cache: BuildCache) -> BackgroundWork<ByteWriter> {
+        BackgroundWork { cache.encodedWithoutOutput() }
+    }
+
+    /// Completes and saves the cache for the output as it is now. A cache that cannot be
+    /// written only costs the next build its shortcut.
+    func save(_ cache: BackgroundWork<ByteWriter>, path: String) {
+        guard let output = FileStamp(path: options.outputPath) else { return }
+        try? BuildCache.save(cache.value, output: output, path: path)
+    }
+
+    /// A loader that takes unchanged articles, and the commit dates when HEAD has not moved,
+    /// from `trusted` (a cache written with the same inputs, as far as is known yet).
+    private func contentLoader(config: SiteConfig, trusted: BuildCache?, git: String?) -> ContentLoader {
+        var loader = ContentLoader(contentPath: options.contentPath, includeDrafts: true, unsafeHTML: config.unsafeHTML)
+        if git == GitHead.State.noRepository.key {
+            loader.commitDates = [:]
+        } else if let trusted, let git, trusted.git == git {
+            loader.commitDates = trusted.gitDates
+        }
+        loader.reuse = trusted.map(ArticleReuse.init)
+        return loader
     }
 
     /// The full build: every page into a staging folder, swapped in whole.
@@ -150,9 +169,9 @@ public struct SiteBuilder: Sendable {
         try writer.commit { staging in
             if let note = indexer?.index(staging) { notes.append(note) }
         }
-        let pages = 1 + content.categories.count + content.articles.count
+        let pages = 1 + content.categories.count + content.articleCount
         return BuildReport(
-            pages: pages, articles: content.articles.count, categories: content.categories.count,
+            pages: pages, articles: content.articleCount, categories: content.categories.count,
             assets: assets.count, warnings: loaded.warnings, notes: notes, rendered: pages)
     }
 

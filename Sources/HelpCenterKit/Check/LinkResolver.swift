@@ -81,8 +81,11 @@ extension LinkResolver {
     /// The resolver for a whole site: every article's source file mapped to its page.
     init(content: SiteContent, config: SiteConfig, contentPath: String) {
         var bySource: [String: String] = [:]
-        for article in content.articles {
-            bySource[LexicalPath.absolute(article.sourcePath)] = article.relativeURL
+        bySource.reserveCapacity(content.articleCount)
+        for category in content.categories {
+            for article in category.articles {
+                bySource[LexicalPath.absolute(article.sourcePath)] = article.relativeURL
+            }
         }
         self.init(rootPath: config.rootPath, contentPath: contentPath, pagesBySource: bySource)
     }

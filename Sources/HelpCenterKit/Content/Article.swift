@@ -1,13 +1,98 @@
 /// One help article, parsed and rendered, ready for a template.
+///
+/// A value with copy-on-write storage: a build passes 10,000 articles through many lists and
+/// dictionaries, and copying one costs one reference count instead of one per string and array
+/// inside it (a fifth of an incremental build's time before).
 public struct Article: Sendable, Hashable {
     /// The source file, relative to where the build was started.
-    public var sourcePath: String
-    public var frontMatter: FrontMatter
+    public var sourcePath: String {
+        _read { yield storage.sourcePath }
+        _modify {
+            makeUnique()
+            yield &storage.sourcePath
+        }
+    }
+    public var frontMatter: FrontMatter {
+        _read { yield storage.frontMatter }
+        _modify {
+            makeUnique()
+            yield &storage.frontMatter
+        }
+    }
     /// The URL segment (from `slug` or the file name).
-    public var slug: String
+    public var slug: String {
+        _read { yield storage.slug }
+        _modify {
+            makeUnique()
+            yield &storage.slug
+        }
+    }
     /// The folder name of its category.
-    public var categoryKey: String
-    public var body: RenderedMarkdown
+    public var categoryKey: String {
+        _read { yield storage.categoryKey }
+        _modify {
+            makeUnique()
+            yield &storage.categoryKey
+        }
+    }
+    public var body: RenderedMarkdown {
+        _read { yield storage.body }
+        _modify {
+            makeUnique()
+            yield &storage.body
+        }
+    }
+
+    private var storage: Storage
+
+    public init(
+        sourcePath: String, frontMatter: FrontMatter, slug: String, categoryKey: String, body: RenderedMarkdown
+    ) {
+        storage = Storage(
+            sourcePath: sourcePath, frontMatter: frontMatter, slug: slug, categoryKey: categoryKey, body: body)
+    }
+
+    /// Copies the storage first if another value shares it. (`_read`/`_modify` hand out the
+    /// fields in place, so reading `article.body.headings` copies nothing either.)
+    private mutating func makeUnique() {
+        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+    }
+
+    public static func == (lhs: Article, rhs: Article) -> Bool {
+        lhs.storage === rhs.storage
+            || (lhs.sourcePath, lhs.slug, lhs.categoryKey) == (rhs.sourcePath, rhs.slug, rhs.categoryKey)
+                && lhs.frontMatter == rhs.frontMatter && lhs.body == rhs.body
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(sourcePath)
+        hasher.combine(frontMatter)
+        hasher.combine(slug)
+        hasher.combine(categoryKey)
+        hasher.combine(body)
+    }
+
+    /// `@unchecked Sendable`: only ever mutated after `makeUnique()`, i.e. when this value
+    /// is its only owner, so no two threads see a change.
+    private final class Storage: @unchecked Sendable {
+        var sourcePath: String
+        var frontMatter: FrontMatter
+        var slug: String
+        var categoryKey: String
+        var body: RenderedMarkdown
+
+        init(sourcePath: String, frontMatter: FrontMatter, slug: String, categoryKey: String, body: RenderedMarkdown) {
+            self.sourcePath = sourcePath
+            self.frontMatter = frontMatter
+            self.slug = slug
+            self.categoryKey = categoryKey
+            self.body = body
+        }
+
+        func copy() -> Storage {
+            Storage(sourcePath: sourcePath, frontMatter: frontMatter, slug: slug, categoryKey: categoryKey, body: body)
+        }
+    }
 
     public var title: String { frontMatter.title }
 
@@ -39,11 +124,15 @@ public struct SiteContent: Sendable, Hashable {
     public var categories: [Category]
 
     public var articles: [Article] { categories.flatMap(\.articles) }
+
+    /// `articles.count` without building the list.
+    public var articleCount: Int { categories.reduce(0) { $0 + $1.articles.count } }
 }
 
 extension SiteContent {
     /// The site as published: drafts left out.
     public func withoutDrafts() -> SiteContent {
+        guard categories.contains(where: { $0.articles.contains { $0.frontMatter.draft } }) else { return self }
         var copy = self
         for index in copy.categories.indices { copy.categories[index].articles.removeAll { $0.frontMatter.draft } }
         return copy

@@ -5,11 +5,17 @@ extension BuildCache {
     private static let magic = Array("helpcenter-build-cache".utf8)
 
     func write(to writer: inout ByteWriter) {
+        writeAllButOutput(to: &writer)
+        output.write(to: &writer)
+    }
+
+    /// Every field but `output`, which comes last so the rest can be encoded while the build
+    /// runs, before the output exists.
+    func writeAllButOutput(to writer: inout ByteWriter) {
         writer.raw(Self.magic)
         writer.unsigned(UInt64(Self.formatVersion))
         writer.string(generator)
         writer.raw(inputs)
-        output.write(to: &writer)
         writer.int(Int(startedAt))
         writer.optional(git) { $0.string($1) }
         // Dictionaries go in their own order: sorting 10,000 entries would cost more than the
@@ -36,7 +42,6 @@ extension BuildCache {
         }
         generator = try reader.string()
         inputs = Array(try reader.raw())
-        output = try FileStamp(from: &reader)
         startedAt = Int64(try reader.int())
         git = try reader.optional { reader throws(ByteReader.Damaged) in try reader.string() }
         let dates = try reader.array { reader throws(ByteReader.Damaged) in
@@ -57,6 +62,7 @@ extension BuildCache {
         articles.reserveCapacity(entries.count)
         for entry in entries { articles[entry.article.sourcePath] = entry }
         self.articles = articles
+        output = try FileStamp(from: &reader)
     }
 }
 

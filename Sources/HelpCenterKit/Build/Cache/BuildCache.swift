@@ -53,6 +53,15 @@ extension Article {
 }
 
 extension BuildCache {
+    /// The cache a build will write once its output exists (`output` is set then).
+    init(generator: String, inputs: [UInt8], startedAt: Int64, git: String?, tracking: LoadedContent.Tracking) {
+        self.init(
+            generator: generator, inputs: inputs,
+            output: FileStamp(device: 0, inode: 0, size: 0, modified: 0, changed: 0),
+            startedAt: startedAt, git: git, gitDates: tracking.commitDates, categories: tracking.categories,
+            indexDigests: tracking.indexDigests, articles: tracking.articles)
+    }
+
     /// `.Public.build-cache` next to `Public/`.
     static func path(forOutput outputPath: String) -> String {
         let output = URL(fileURLWithPath: outputPath).standardizedFileURL
@@ -85,10 +94,29 @@ extension BuildCache {
         }
     }
 
+    /// Everything but `output` (written last), encoded: the slow part of saving, done while the
+    /// pages render.
+    func encodedWithoutOutput() -> ByteWriter {
+        var writer = ByteWriter()
+        writeAllButOutput(to: &writer)
+        return writer
+    }
+
     /// Replaces the file at `path` atomically (a temporary file renamed over it).
     func save(path: String) throws {
         var writer = ByteWriter()
         write(to: &writer)
+        try Self.save(writer, path: path)
+    }
+
+    /// Saves what `encodedWithoutOutput` gave, with `output` appended.
+    static func save(_ encoded: ByteWriter, output: FileStamp, path: String) throws {
+        var writer = encoded
+        output.write(to: &writer)
+        try save(writer, path: path)
+    }
+
+    private static func save(_ writer: ByteWriter, path: String) throws {
         let checksum = Self.checksum(writer.bytes)
         let trailer = (0..<8).reversed().map { UInt8(truncatingIfNeeded: checksum >> (8 * UInt64($0))) }
         let temporary = path + ".tmp-\(getpid())"
