@@ -36,12 +36,15 @@ public struct TemplateSet: Sendable {
     public static func compile(_ sources: [TemplateSource], directory: String) throws(HelpCenterError) -> TemplateSet {
         var library = MustacheLibrary()
         var diagnostics: [Diagnostic] = []
+        FastHTMLEscaping.registered
         for source in sources {
             do {
-                library.register(try MustacheTemplate(string: source.text), named: source.name)
+                let text = FastHTMLEscaping.pragma + source.text
+                library.register(try MustacheTemplate(string: text), named: source.name)
             } catch let error as MustacheTemplate.ParserError {
+                // The pragma is one line more than the writer's file.
                 let location = SourceLocation(
-                    path: source.path, line: error.context.lineNumber, column: error.context.columnNumber)
+                    path: source.path, line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber)
                 diagnostics.append(.error("template syntax: \(Self.describe(error.error))", at: location))
             } catch {
                 diagnostics.append(.error("template syntax: \(error)", at: SourceLocation(path: source.path)))
