@@ -10,39 +10,24 @@ struct PageContext: @unchecked Sendable {
     let content: SiteContent
     var verification: VerificationResults?
     let links: MarkdownLinkRewriter
-    /// Every article, and tag -> indices of the articles carrying it, so related articles cost
-    /// a lookup, not a scan of the site.
-    private let allArticles: [Article]
-    private let articlesByTag: [String: [Int]]
-    private let indexByPath: [String: Int]
-    /// Each article's place in the order of (title, path), for tie-breaks without string compares.
-    private let titleRank: [Int]
+    private let related: RelatedArticles
     /// Values that are the same on every page, built once.
     private var siteValues: [String: Any] = [:]
     private var navValues: [[String: Any]] = []
     /// Each category as an article page shows it (without its article list), by key.
     private var categoryValues: [String: [String: Any]] = [:]
 
+    /// - Parameter fewPages: only a page or two will be rendered (an incremental build), so
+    ///   nothing is indexed ahead for related articles.
     init(
         config: SiteConfig, content: SiteContent, verification: VerificationResults? = nil,
-        links: MarkdownLinkRewriter
+        links: MarkdownLinkRewriter, fewPages: Bool = false
     ) {
         self.config = config
         self.content = content
         self.verification = verification
         self.links = links
-        let all = content.articles
-        var byTag: [String: [Int]] = [:]
-        for (index, article) in all.enumerated() {
-            for tag in Set(article.frontMatter.tags) { byTag[tag, default: []].append(index) }
-        }
-        self.allArticles = all
-        self.articlesByTag = byTag
-        self.indexByPath = Dictionary(all.enumerated().map { ($1.sourcePath, $0) }) { first, _ in first }
-        var rank = [Int](repeating: 0, count: all.count)
-        let byTitle = all.indices.sorted { (all[$0].title, all[$0].sourcePath) < (all[$1].title, all[$1].sourcePath) }
-        for (position, index) in byTitle.enumerated() { rank[index] = position }
-        self.titleRank = rank
+        related = RelatedArticles(content.articles, indexed: !fewPages)
         siteValues = site()
         navValues = content.categories.map { ["title": $0.title, "url": link($0.relativeURL)] }
         for category in content.categories {
@@ -107,7 +92,7 @@ struct PageContext: @unchecked Sendable {
             if index + 1 < siblings.count { context["next"] = summary(siblings[index + 1]) }
             context["hasPager"] = siblings.count > 1
         }
-        let related = relatedArticles(to: article).map(summary)
+        let related = self.related.related(to: article).map(summary)
         if !related.isEmpty {
             context["related"] = related
             context["hasRelated"] = true
@@ -122,32 +107,6 @@ struct PageContext: @unchecked Sendable {
                 "tags": article.frontMatter.tags,
             ] as [String: Any]
         return context
-    }
-
-    /// Up to five other articles sharing the most tags with this one; ties go to the site order
-    /// of titles. Counting happens in a flat array and ties compare precomputed ranks, so a tag
-    /// shared by thousands of articles costs a pass over integers, not string comparisons.
-    private func relatedArticles(to article: Article) -> [Article] {
-        guard !article.frontMatter.tags.isEmpty else { return [] }
-        let own = indexByPath[article.sourcePath]
-        var counts = [UInt16](repeating: 0, count: allArticles.count)
-        var candidates: [Int] = []
-        for tag in Set(article.frontMatter.tags) {
-            for index in articlesByTag[tag] ?? [] where index != own {
-                if counts[index] == 0 { candidates.append(index) }
-                counts[index] &+= 1
-            }
-        }
-        func precedes(_ lhs: Int, _ rhs: Int) -> Bool {
-            (counts[rhs], titleRank[lhs]) < (counts[lhs], titleRank[rhs])
-        }
-        var best: [Int] = []
-        for candidate in candidates {
-            if best.count == 5, let last = best.last, !precedes(candidate, last) { continue }
-            best.insert(candidate, at: best.firstIndex { precedes(candidate, $0) } ?? best.endIndex)
-            if best.count > 5 { best.removeLast() }
-        }
-        return best.map { allArticles[$0] }
     }
 
     private func summary(_ article: Article) -> [String: Any] {

@@ -8,7 +8,8 @@ extension SiteBuilder {
         _ paths: [String], loaded: LoadedContent, config: SiteConfig, templates: TemplateSet, assets: [String: Data],
         verification: VerificationResults?, cache: BackgroundWork<ByteWriter>, cachePath: String
     ) throws(HelpCenterError) -> BuildReport {
-        let resolver = try checkFirst(loaded.content, config: config, assets: Set(assets.keys))
+        let resolver = try checkFirst(
+            loaded.content, config: config, assets: Set(assets.keys), onlyArticles: Set(paths))
         let content = options.includeDrafts ? loaded.content : loaded.content.withoutDrafts()
         let changed = Set(paths)
         let work = content.categories.flatMap { category in
@@ -16,7 +17,8 @@ extension SiteBuilder {
         }
         let context = PageContext(
             config: config, content: content, verification: verification,
-            links: MarkdownLinkRewriter(resolver: resolver))
+            links: MarkdownLinkRewriter(resolver: resolver),
+            fewPages: true)
         let pageTemplates = work.isEmpty ? templates : templates.renderingSiteWidePartialsOnce(with: context.siteWide())
         let fingerprints = AssetFingerprints(assets)
         var pages: [(path: String, html: [UInt8])] = []

@@ -184,12 +184,13 @@ public struct SiteBuilder: Sendable {
 
     /// `helpcenter check`'s findings stop the build before anything is written.
     /// - Returns: The link resolver it built, for rewriting the pages' links the same way.
-    func checkFirst(_ content: SiteContent, config: SiteConfig, assets: Set<String>) throws(HelpCenterError)
-        -> LinkResolver
-    {
+    func checkFirst(
+        _ content: SiteContent, config: SiteConfig, assets: Set<String>, onlyArticles: Set<String>? = nil
+    ) throws(HelpCenterError) -> LinkResolver {
         let resolver = LinkResolver(content: content, config: config, contentPath: options.contentPath)
         let problems = SiteChecker.problems(
-            in: content, config: config, contentPath: options.contentPath, assets: assets, resolver: resolver
+            in: content, config: config, contentPath: options.contentPath, assets: assets, resolver: resolver,
+            onlyArticles: onlyArticles
         ).filter { $0.severity == .error }
         guard problems.isEmpty else { throw HelpCenterError(problems) }
         return resolver

@@ -39,10 +39,12 @@ public struct SiteChecker: Sendable {
     }
 
     /// Links, anchors, images, alt text, drafts linked from published pages, colliding aliases.
-    /// `resolver` saves building a second one when the caller has it already.
+    /// `resolver` saves building a second one when the caller has it already. `onlyArticles`
+    /// limits the link checks to those source files and skips the alias checks: an incremental
+    /// build's other articles, aliases and pages are as the last successful build checked them.
     static func problems(
         in content: SiteContent, config: SiteConfig, contentPath: String, assets: Set<String>,
-        resolver: LinkResolver? = nil
+        resolver: LinkResolver? = nil, onlyArticles: Set<String>? = nil
     ) -> [Diagnostic] {
         // Headings are kept as they are and searched only for the few links with an anchor:
         // a set of ids per page cost more than all the checks on a 10,000-article site.
@@ -60,10 +62,14 @@ public struct SiteChecker: Sendable {
         let generated: Set<String> = ["sitemap.xml", "robots.txt", "404.html"]
         var diagnostics: [Diagnostic] = []
         var bodies: [(page: String, source: String, draft: Bool, body: RenderedMarkdown)] = []
-        if let home = content.home, let source = home.sourcePath { bodies.append(("", source, false, home.body)) }
+        if onlyArticles == nil, let home = content.home, let source = home.sourcePath {
+            bodies.append(("", source, false, home.body))
+        }
         for category in content.categories {
-            if let source = category.sourcePath { bodies.append((category.relativeURL, source, false, category.body)) }
-            for article in category.articles {
+            if onlyArticles == nil, let source = category.sourcePath {
+                bodies.append((category.relativeURL, source, false, category.body))
+            }
+            for article in category.articles where onlyArticles?.contains(article.sourcePath) ?? true {
                 bodies.append((article.relativeURL, article.sourcePath, article.frontMatter.draft, article.body))
             }
         }
@@ -111,7 +117,7 @@ public struct SiteChecker: Sendable {
                 }
             }
         }
-        return diagnostics + aliasProblems(content, pages: Set(pages.keys))
+        return onlyArticles == nil ? diagnostics + aliasProblems(content, pages: Set(pages.keys)) : diagnostics
     }
 
     private static func aliasProblems(_ content: SiteContent, pages: Set<String>) -> [Diagnostic] {

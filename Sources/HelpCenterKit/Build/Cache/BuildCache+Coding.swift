@@ -73,12 +73,9 @@ extension Article {
         frontMatter.write(to: &writer)
         writer.string(slug)
         writer.string(categoryKey)
-        writer.array(body.headings) { writer, heading in
-            writer.int(heading.level)
-            writer.string(heading.id)
-            writer.string(heading.text)
-            writer.int(heading.line)
-        }
+        // Only the ids: other pages check anchors against them; levels, texts and lines are
+        // for the article's own table of contents, rendered only after a fresh parse.
+        writer.array(body.headings) { $0.string($1.id) }
         writer.array(body.diagnostics) { writer, diagnostic in
             writer.bool(diagnostic.severity == .error)
             writer.string(diagnostic.location.path)
@@ -94,7 +91,7 @@ extension Article {
         let slug = try reader.string()
         let categoryKey = try reader.string()
         let headings = try reader.array { reader throws(ByteReader.Damaged) in
-            Heading(level: try reader.int(), id: try reader.string(), text: try reader.string(), line: try reader.int())
+            Heading(level: 0, id: try reader.string(), text: "", line: 0)
         }
         let diagnostics = try reader.array { reader throws(ByteReader.Damaged) in
             let severity: Diagnostic.Severity = try reader.bool() ? .error : .warning

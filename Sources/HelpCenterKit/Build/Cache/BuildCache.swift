@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 
 /// What the last successful build knew, kept beside the output (`.Public.build-cache`) so the
@@ -34,7 +35,7 @@ struct CachedArticle: Sendable, Hashable {
     var stamp: FileStamp
     /// SHA-256 of the file's text.
     var digest: [UInt8]
-    /// The article without its body's HTML, links and claims, with its headings (for anchors)
+    /// The article without its body's HTML, links and claims, with its heading ids (for anchors)
     /// and its warnings (reported again on every build); front matter as written, before any
     /// git date is filled in.
     var article: Article
@@ -48,6 +49,7 @@ extension Article {
         copy.body.links = []
         copy.body.claims = []
         copy.body.claimOffsets = [:]
+        copy.body.headings = body.headings.map { Heading(level: 0, id: $0.id, text: "", line: 0) }
         return copy
     }
 }
@@ -82,16 +84,11 @@ extension BuildCache {
         return cache
     }
 
-    /// FNV-1a over the payload, stored after it: a file damaged on disk is refused whole rather
-    /// than half-trusted (a flipped byte in a title would otherwise reach a page).
+    /// The first 8 bytes of the payload's SHA-256, stored after it: a file damaged on disk is
+    /// refused whole rather than half-trusted (a flipped byte in a title would otherwise reach a
+    /// page). SHA-256 runs in the CPU's SHA instructions, faster than a byte-wise hash in Swift.
     static func checksum(_ bytes: [UInt8]) -> UInt64 {
-        bytes.withUnsafeBufferPointer { buffer in
-            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-            for byte in buffer {
-                hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
-            }
-            return hash
-        }
+        SHA256.hash(data: bytes).prefix(8).reduce(0) { $0 << 8 | UInt64($1) }
     }
 
     /// Everything but `output` (written last), encoded: the slow part of saving, done while the

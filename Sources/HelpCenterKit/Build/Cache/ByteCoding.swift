@@ -106,9 +106,12 @@ struct ByteReader {
     mutating func string() throws(Damaged) -> String {
         let length = try count()
         defer { position += length }
-        guard let text = String(validating: bytes[position..<(position + length)], as: UTF8.self) else {
-            throw Damaged()
+        let start = position
+        // Through a buffer pointer: validating an array slice takes the generic, slower path.
+        let text = bytes.withUnsafeBufferPointer { buffer in
+            String(validating: UnsafeBufferPointer(rebasing: buffer[start..<(start + length)]), as: UTF8.self)
         }
+        guard let text else { throw Damaged() }
         return text
     }
 
