@@ -34,6 +34,8 @@ public struct ContentLoader: Sendable {
         let links = SymlinkGuard(root: contentPath, folderName: "content")
         var tracking = LoadedContent.Tracking()
         tracking.commitDates = commitDates
+        tracking.articles.reserveCapacity(reuse?.entries.count ?? 0)
+        let resolvedRoot = commitDates.isEmpty ? "" : resolvedContentPath
         var home: Category?
         var categories: [Category] = []
         for entry in entries {
@@ -42,7 +44,8 @@ public struct ContentLoader: Sendable {
                 diagnostics.append(problem)
             } else if isFolder(path) {
                 if let category = loadCategory(
-                    entry, links: links, commitDates: commitDates, tracking: &tracking, diagnostics: &diagnostics)
+                    entry, links: links, commitDates: commitDates, resolvedRoot: resolvedRoot, tracking: &tracking,
+                    diagnostics: &diagnostics)
                 {
                     categories.append(category)
                 }
@@ -77,8 +80,8 @@ public struct ContentLoader: Sendable {
     }
 
     private func loadCategory(
-        _ key: String, links: SymlinkGuard, commitDates: [String: Date], tracking: inout LoadedContent.Tracking,
-        diagnostics: inout [Diagnostic]
+        _ key: String, links: SymlinkGuard, commitDates: [String: Date], resolvedRoot: String,
+        tracking: inout LoadedContent.Tracking, diagnostics: inout [Diagnostic]
     ) -> Category? {
         let folder = join(contentPath, key)
         guard URLSegment.isValid(key) else {
@@ -107,15 +110,16 @@ public struct ContentLoader: Sendable {
         var articles: [Article] = []
         var usedSlugs: [String: String] = [:]
         let names = files.filter { $0.hasSuffix(".md") && $0 != "_index.md" }
-        let resolvedFolder = resolvedContentPath + "/" + key + "/"
+        let resolvedFolder = resolvedRoot + "/" + key + "/"
         for (name, file) in zip(names, loadArticles(names.map { join(folder, $0) }, categoryKey: key)) {
             diagnostics += file.diagnostics
             if let cached = file.cached {
                 tracking.articles[cached.article.sourcePath] = cached
                 if file.parsed { tracking.parsed.insert(cached.article.sourcePath) }
+                if !file.inCache { tracking.notInCache += 1 }
             }
             guard var article = file.article else { continue }
-            if article.frontMatter.lastmod == nil {
+            if article.frontMatter.lastmod == nil, !commitDates.isEmpty {
                 // Git names files by their path in the tree, so only the content folder is resolved.
                 article.frontMatter.lastmod = commitDates[resolvedFolder + name]
             }
@@ -155,12 +159,20 @@ public struct ContentLoader: Sendable {
     /// One article: the cached one when its file is unchanged (by stamp, or by digest when the
     /// stamp cannot be trusted), else parsed.
     private func loadArticle(_ path: String, categoryKey: String) -> LoadedFile {
-        var diagnostics: [Diagnostic] = []
         let stamp = FileStamp(path: path)
         let previous = reuse?.entries[path]
         if let reuse, let stamp, let previous, reuse.trusts(stamp, cached: previous.stamp) {
             return reused(previous, stamp: stamp)
         }
+        var file = parsed(path, categoryKey: categoryKey, stamp: stamp, previous: previous)
+        file.inCache = previous != nil
+        return file
+    }
+
+    /// The article read and, unless its digest matches `previous`, parsed.
+    private func parsed(_ path: String, categoryKey: String, stamp: FileStamp?, previous: CachedArticle?) -> LoadedFile
+    {
+        var diagnostics: [Diagnostic] = []
         guard let text = read(path, diagnostics: &diagnostics) else { return LoadedFile(diagnostics: diagnostics) }
         let digest = ArticleReuse.digest(text)
         if let stamp, let previous, previous.digest == digest { return reused(previous, stamp: stamp) }
@@ -181,7 +193,7 @@ public struct ContentLoader: Sendable {
         cached.stamp = stamp
         let published = !previous.article.frontMatter.draft || includeDrafts
         return LoadedFile(
-            article: published ? previous.article : nil, cached: cached, parsed: false,
+            article: published ? previous.article : nil, cached: cached, parsed: false, inCache: true,
             diagnostics: previous.article.body.diagnostics)
     }
 
@@ -244,6 +256,8 @@ private struct LoadedFile {
     var cached: CachedArticle?
     /// Parsed this time, rather than taken from the cache.
     var parsed = false
+    /// The cache had an entry for its path (changed or not).
+    var inCache = false
     var diagnostics: [Diagnostic]
 }
 

@@ -36,6 +36,8 @@ struct LoadedContent: Sendable {
         var articles: [String: CachedArticle] = [:]
         /// The articles parsed this time (not taken from the cache).
         var parsed: Set<String> = []
+        /// Articles whose path the cache did not know: added since (or no cache was offered).
+        var notInCache = 0
         /// Category folders in listing order.
         var categories: [String] = []
         var indexDigests: [String: [UInt8]] = [:]

@@ -23,9 +23,10 @@ enum IncrementalPlan: Equatable {
         guard previous.categories == loaded.categories, previous.indexDigests == loaded.indexDigests else {
             return .full("a category or an _index.md changed")
         }
-        guard previous.articles.count == loaded.articles.count,
-            loaded.articles.keys.allSatisfy({ previous.articles[$0] != nil })
-        else { return .full("articles were added or removed") }
+        // Every loaded path the cache knew, and as many as it knew: the same set.
+        guard previous.articles.count == loaded.articles.count, loaded.notInCache == 0 else {
+            return .full("articles were added or removed")
+        }
         for path in loaded.parsed.sorted() {
             guard let before = previous.articles[path]?.article, let after = loaded.articles[path]?.article,
                 listingMatches(before, after)
