@@ -105,7 +105,7 @@ struct IncrementalBuildTests {
         "anything other pages show rebuilds everything, byte-identical to a clean build",
         arguments: [
             "title", "description", "tags", "weight", "slug", "new heading", "draft", "alias", "lastmod", "add article",
-            "remove article", "template", "asset", "site.yml", "category intro", "new category",
+            "remove article", "rename article", "template", "asset", "site.yml", "category intro", "new category",
         ])
     func fullRebuilds(change: String) throws {
         let site = try Self.makeSite()
@@ -123,6 +123,9 @@ struct IncrementalBuildTests {
         case "lastmod": try replace(site, "Content/guides/linking.md", "2026-01-02", "2026-03-04")
         case "add article": try site.writeArticle("Content/guides/new.md", title: "New", extra: "tags: [shared]\n")
         case "remove article": try FileManager.default.removeItem(at: site.url(article))
+        case "rename article":
+            // As many files as before, one of them new to the cache.
+            try FileManager.default.moveItem(at: site.url(article), to: site.url("Content/guides/renamed.md"))
         case "template": try append(site, "Templates/article.mustache", "<!-- changed -->\n")
         case "asset": try append(site, "Templates/assets/style.css", "\n/* changed */\n")
         case "site.yml": try replace(site, "site.yml", "title:", "title: Changed -")
