@@ -132,7 +132,7 @@ let package = Package(
         .testTarget(name: "CurlHTTPTests", dependencies: ["CurlHTTP", "MockZoom"]),
         .testTarget(
             name: "ZoomIntegrationTests",
-            dependencies: ["ZoomIntegration", "ZoomAPI", "MockZoom", "CurlHTTP"]
+            dependencies: ["ZoomIntegration", "ZoomAPI", "MockZoom", "CurlHTTP", "TestSupport"]
         ),
         .testTarget(name: "DocVerifyTests", dependencies: ["DocVerify", "MockZoom", "TestSupport"]),
         .testTarget(name: "ZoomAPITests", dependencies: ["ZoomAPI", "MockZoom", "CurlHTTP"]),

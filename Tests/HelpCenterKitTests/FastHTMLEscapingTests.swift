@@ -1,4 +1,5 @@
 import Mustache
+import TestSupport
 import Testing
 
 @testable import HelpCenterKit
@@ -24,7 +25,7 @@ struct FastHTMLEscapingTests {
 
     @Test("random text, ASCII and beyond, escapes as the library does")
     func randomText() throws {
-        var random = SplitMix(seed: 42)
+        var random = SeededGenerator(seed: 42)
         let pieces = ["<", ">", "&", "\"", "'", "a", " ", "é", "’", "\n", "中", "🙂", "&lt;", "0"]
         for _ in 0..<500 {
             let text = (0..<Int(random.next() % 40)).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }

@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 @testable import HelpCenterKit
@@ -17,7 +18,7 @@ struct HeadingSluggerTests {
 
     @Test("every ASCII character, in random headings")
     func allASCII() throws {
-        var random = SplitMix(seed: 7)
+        var random = SeededGenerator(seed: 7)
         for _ in 0..<2000 {
             let length = Int(random.next() % 24)
             let text = String(

@@ -260,7 +260,7 @@ struct IncrementalBuildTests {
     func randomEdits(seed: UInt64) throws {
         let site = try Self.makeSite()
         try buildAndCompare(site, "first build")
-        var random = SplitMix(seed: seed)
+        var random = SeededGenerator(seed: seed)
         let articles = (try site.tree("Content").keys).filter { !$0.hasSuffix("_index.md") }.sorted()
         var incremental = 0
         for step in 0..<12 {
@@ -357,22 +357,5 @@ struct IncrementalBuildTests {
             var truncated = ByteReader(Array(writer.bytes.prefix(length)))
             #expect(throws: ByteReader.Damaged.self) { try BuildCache(from: &truncated) }
         }
-    }
-}
-
-/// A small seeded generator, so a failing sequence can be replayed.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var value = state
-        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-        return value ^ (value >> 31)
     }
 }

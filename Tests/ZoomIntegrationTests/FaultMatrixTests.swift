@@ -1,5 +1,6 @@
 import Foundation
 import MockZoom
+import TestSupport
 import Testing
 import ZoomAPI
 import ZoomIntegration
@@ -8,18 +9,6 @@ import ZoomIntegration
 /// exactly one meeting at Zoom, the one stored with it; none duplicated, none lost.
 @Suite("Fault matrix")
 struct FaultMatrixTests {
-    /// A small deterministic generator, so a failure can be replayed.
-    struct SeededGenerator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let faults: [Fault] = [
         .rateLimited(retryAfterSeconds: 0), .serverError(status: 500), .serverError(status: 503),
         .delay(milliseconds: 700), .dropConnection, .createdButResponseLost,
@@ -30,7 +19,7 @@ struct FaultMatrixTests {
         let timeouts = TimeoutsConfiguration(connect: .seconds(2), total: .milliseconds(400))
         try await IntegrationFixture.with(timeouts: timeouts) { fixture in
             try await fixture.connect("acct")
-            var generator = SeededGenerator(state: 20_261_125)
+            var generator = SeededGenerator(seed: 20_261_125)
             var injected = 0
             var ids: [String] = []
             for index in 0..<40 {
@@ -57,7 +46,7 @@ struct FaultMatrixTests {
         let timeouts = TimeoutsConfiguration(connect: .seconds(2), total: .milliseconds(400))
         try await IntegrationFixture.with(timeouts: timeouts) { fixture in
             try await fixture.connect("acct")
-            var generator = SeededGenerator(state: 20_261_125)
+            var generator = SeededGenerator(seed: 20_261_125)
             let faults = Self.faults + [.expiredToken, .expiredToken]
             var injected = 0
             var expiredTokenFaults = 0
