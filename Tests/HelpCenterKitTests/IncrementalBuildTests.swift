@@ -359,3 +359,37 @@ struct IncrementalBuildTests {
         }
     }
 }
+
+extension IncrementalBuildTests {
+    @Test("builds into the same output run one at a time: eight at once all succeed and end equal to a clean build")
+    func concurrentBuilds() async throws {
+        let site = try Self.makeSite()
+        try buildAndCompare(site, "first build")
+        try append(site, "Content/guides/article-1.md", "\nConcurrent edit.\n")
+        // Half of them full builds, which stage the whole site in a folder named after the
+        // process: the same folder for all of them here.
+        let variants = [options(site), options(site, cache: false)]
+        let failures = await withTaskGroup(of: String?.self) { group in
+            for index in 0..<8 {
+                let options = variants[index % 2]
+                group.addTask {
+                    let failure = try? await offThePool { () -> String? in
+                        do {
+                            _ = try SiteBuilder(options: options).build()
+                            return nil
+                        } catch {
+                            return "\(error)"
+                        }
+                    }
+                    return failure ?? nil
+                }
+            }
+            var failures: [String] = []
+            for await failure in group { if let failure { failures.append(failure) } }
+            return failures
+        }
+        #expect(failures == [])
+        let last = try buildAndCompare(site, "after eight concurrent builds")
+        #expect(last.rendered == 0, "the cache and the pages agree")
+    }
+}

@@ -64,6 +64,8 @@ public struct SiteBuilder: Sendable {
     /// success; when only some articles' bodies changed since the last build, only their pages
     /// are re-rendered and replaced, each atomically.
     public func build() throws(HelpCenterError) -> BuildReport {
+        let lock = OutputLock(outputPath: options.outputPath)
+        defer { withExtendedLifetime(lock) {} }
         let startedAt = Self.now()
         let cachePath = BuildCache.path(forOutput: options.outputPath)
         let generator = BuildCache.currentGenerator
