@@ -393,3 +393,54 @@ extension IncrementalBuildTests {
         #expect(last.rendered == 0, "the cache and the pages agree")
     }
 }
+
+extension IncrementalBuildTests {
+    /// Builds with the search index (Pagefind, which `make` installs).
+    func searchOptions(_ site: TemporarySite, output: String = "Public", cache: Bool = true) -> BuildOptions {
+        var options = options(site, output: output, cache: cache)
+        options.searchIndexer = SearchIndexer()
+        return options
+    }
+
+    @Test("with search on, a body edit re-indexes: the site and its index equal a clean build's")
+    func searchIndex() throws {
+        let site = try Self.makeSite()
+        let first = try SiteBuilder(options: searchOptions(site)).build()
+        #expect(first.notes == [], "is Pagefind installed? run make")
+        let before = try site.tree("Public").filter { $0.key.hasPrefix("pagefind/") }
+        try append(site, "Content/guides/article-1.md", "\nZanzibar is the word to search for.\n")
+        let edited = try SiteBuilder(options: searchOptions(site)).build()
+        #expect(edited.fullBuildReason == nil)
+        #expect(edited.notes == [])
+        _ = try SiteBuilder(options: searchOptions(site, output: "Clean", cache: false)).build()
+        let incremental = try site.tree("Public")
+        let clean = try site.tree("Clean")
+        #expect(incremental.keys.sorted() == clean.keys.sorted())
+        #expect(incremental.filter { clean[$0.key] != $0.value }.keys.sorted() == [])
+        #expect(incremental.filter { $0.key.hasPrefix("pagefind/") } != before, "the index did not change")
+    }
+
+    @Test("a search index that fails to rebuild leaves no cache, so the next build is full and indexes again")
+    func failedReindex() throws {
+        let site = try Self.makeSite()
+        // Pagefind, failing while the file `broken` exists: the command, and so the build's
+        // inputs, stay the same.
+        let flag = site.path("broken")
+        var options = searchOptions(site)
+        options.searchIndexer = SearchIndexer(command: [
+            "sh", "-c", "if [ -e '\(flag)' ]; then echo broken index >&2; exit 3; fi; exec python3 -m pagefind \"$@\"",
+            "--",
+        ])
+        #expect(try SiteBuilder(options: options).build().notes == [])
+        try append(site, "Content/guides/article-1.md", "\nEdited.\n")
+        try site.write("broken", "")
+        let report = try SiteBuilder(options: options).build()
+        #expect(report.fullBuildReason == nil)
+        #expect(report.notes == ["search index not built: Pagefind failed: broken index"])
+        #expect(!FileManager.default.fileExists(atPath: site.path(".Public.build-cache")))
+        try FileManager.default.removeItem(atPath: flag)
+        let next = try SiteBuilder(options: options).build()
+        #expect(next.fullBuildReason == "no build cache yet")
+        #expect(next.notes == [])
+    }
+}

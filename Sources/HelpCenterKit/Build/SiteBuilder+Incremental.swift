@@ -36,7 +36,10 @@ extension SiteBuilder {
                 notes.append(note)
             }
         }
-        save(cache, path: cachePath)
+        // A search index that failed to rebuild describes the old pages: without a cache, the
+        // next build is a full one and indexes again. (No Pagefind at all means no index in any
+        // build, which is consistent.)
+        if notes.allSatisfy({ $0 == SearchIndexer.notInstalled }) { save(cache, path: cachePath) }
         return BuildReport(
             pages: 1 + content.categories.count + content.articleCount, articles: content.articleCount,
             categories: content.categories.count, assets: assets.count, warnings: loaded.warnings, notes: notes,

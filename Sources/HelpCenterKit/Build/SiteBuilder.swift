@@ -110,7 +110,8 @@ public struct SiteBuilder: Sendable {
             loaded, config: config, templates: templates, assets: assets, verification: verification,
             cachePath: cachePath)
         report.fullBuildReason = options.useCache ? reason : "asked for with --full"
-        save(cache, path: cachePath)
+        // As after an incremental build: a failed search index must be retried, not cached over.
+        if report.notes.allSatisfy({ $0 == SearchIndexer.notInstalled }) { save(cache, path: cachePath) }
         return report
     }
 
