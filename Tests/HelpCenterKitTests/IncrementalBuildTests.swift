@@ -104,7 +104,8 @@ struct IncrementalBuildTests {
     @Test(
         "anything other pages show rebuilds everything, byte-identical to a clean build",
         arguments: [
-            "title", "description", "tags", "weight", "slug", "new heading", "draft", "alias", "lastmod", "add article",
+            "title", "title, canonically equal", "description", "tags", "weight", "slug", "new heading", "draft",
+            "alias", "lastmod", "add article",
             "remove article", "rename article", "template", "asset", "site.yml", "category intro", "new category",
         ])
     func fullRebuilds(change: String) throws {
@@ -113,6 +114,11 @@ struct IncrementalBuildTests {
         let article = "Content/guides/article-2.md"
         switch change {
         case "title": try replace(site, article, "title: Guides 2", "title: Renamed guide")
+        case "title, canonically equal":
+            // The same text to Swift's ==, other bytes on the page.
+            try replace(site, article, "title: Guides 2", "title: Caf\u{E9}")
+            try buildAndCompare(site, "precomposed")
+            try replace(site, article, "title: Caf\u{E9}", "title: Cafe\u{301}")
         case "description": try replace(site, article, "description: About 2", "description: Changed")
         case "tags": try replace(site, article, "tags: [", "tags: [extra, ")
         case "weight": try replace(site, article, "weight: 2", "weight: 9")
@@ -318,9 +324,66 @@ struct IncrementalBuildTests {
         try git("add", "-A")
         try git("commit", "-q", "-m", "second", date: "2026-05-06T10:00:00Z")
         let committed = try buildAndCompare(site, "second commit")
-        #expect(committed.fullBuildReason == "the content's git commit changed")
+        #expect(committed.fullBuildReason == "the content's git commit, or what git answered, changed")
         #expect(try site.read("Public/guides/article-1/index.html").contains("6 May 2026"))
         #expect(try site.read("Public/guides/article-2/index.html").contains("3 February 2026"))
+
+        // A shared article linked into another category takes its target's date.
+        try FileManager.default.createSymbolicLink(
+            atPath: site.path("Content/setup/shared.md"), withDestinationPath: "../guides/article-1.md")
+        try git("add", "-A")
+        try git("commit", "-q", "-m", "link", date: "2026-07-08T10:00:00Z")
+        try buildAndCompare(site, "symbolic link committed")
+        #expect(try site.read("Public/setup/shared/index.html").contains("6 May 2026"))
+
+        // A build while git fails (its objects gone) has no dates; once git works again at the
+        // same commit, the next build reads them and rebuilds every page, without --full.
+        try FileManager.default.moveItem(at: site.url(".git/objects"), to: site.url("objects-aside"))
+        let failing = try SiteBuilder(options: options(site, cache: false)).build()
+        #expect(failing.fullBuildReason != nil)
+        #expect(!(try site.read("Public/guides/article-1/index.html").contains("6 May 2026")))
+        try FileManager.default.moveItem(at: site.url("objects-aside"), to: site.url(".git/objects"))
+        let repaired = try buildAndCompare(site, "git working again")
+        #expect(repaired.fullBuildReason == "the content's git commit, or what git answered, changed")
+        #expect(try site.read("Public/guides/article-1/index.html").contains("6 May 2026"))
+    }
+
+    @Test("an output folder emptied or put back from a copy is rebuilt whole", arguments: [false, true])
+    func outputTamperedWith(restoredCopy: Bool) throws {
+        let site = try Self.makeSite()
+        try buildAndCompare(site, "first build")
+        if restoredCopy {
+            try FileManager.default.copyItem(at: site.url("Public"), to: site.url("Copy"))
+            try replace(site, "Content/guides/article-2.md", "title: Guides 2", "title: Renamed")
+            try buildAndCompare(site, "title changed")
+            try FileManager.default.removeItem(at: site.url("Public"))
+            try FileManager.default.moveItem(at: site.url("Copy"), to: site.url("Public"))
+        } else {
+            for name in try FileManager.default.contentsOfDirectory(atPath: site.path("Public")) {
+                try FileManager.default.removeItem(at: site.url("Public/" + name))
+            }
+        }
+        let report = try buildAndCompare(site, restoredCopy ? "old copy put back" : "emptied")
+        #expect(report.fullBuildReason == "the output folder is not the one the cache describes")
+    }
+
+    @Test("Pagefind installed after a build: the next build indexes, though no page changed")
+    func searchInstalledLater() throws {
+        let site = try Self.makeSite()
+        let missing = site.path("missing")
+        try site.write("missing", "")
+        var options = searchOptions(site)
+        options.searchIndexer = SearchIndexer(command: [
+            "sh", "-c", "if [ -e '\(missing)' ]; then exit 127; fi; exec python3 -m pagefind \"$@\"", "--",
+        ])
+        #expect(try SiteBuilder(options: options).build().notes == [SearchIndexer.notInstalled])
+        #expect(!site.exists("Public/pagefind"))
+        try FileManager.default.removeItem(atPath: missing)
+        let next = try SiteBuilder(options: options).build()
+        #expect(next.fullBuildReason == nil)
+        #expect(next.rendered == 0)
+        #expect(next.notes == [])
+        #expect(site.exists("Public/pagefind/pagefind-entry.json"))
     }
 
     @Test("the cache file round-trips every field, and rejects any truncation")

@@ -31,10 +31,14 @@ extension SiteBuilder {
             BuildCache.invalidate(path: cachePath)
             let writer = PageReplacer(outputPath: options.outputPath)
             for page in pages { try writer.replace(page.path, with: page.html) }
-            if let indexer = options.searchIndexer, let note = indexer.reindex(URL(fileURLWithPath: options.outputPath))
-            {
-                notes.append(note)
-            }
+        }
+        // Index again when pages changed, or when there is no index yet (Pagefind was missing
+        // at the last build and may be installed now).
+        let hasIndex = FileManager.default.fileExists(atPath: options.outputPath + "/pagefind")
+        if let indexer = options.searchIndexer, !pages.isEmpty || !hasIndex,
+            let note = indexer.reindex(URL(fileURLWithPath: options.outputPath))
+        {
+            notes.append(note)
         }
         // A search index that failed to rebuild describes the old pages: without a cache, the
         // next build is a full one and indexes again. (No Pagefind at all means no index in any

@@ -71,20 +71,21 @@ public struct SiteBuilder: Sendable {
         let generator = BuildCache.currentGenerator
         let useCache = options.useCache
         let reading = BackgroundWork { useCache ? BuildCache.load(path: cachePath, generator: generator) : nil }
-        let config = try SiteConfigLoader.load(path: options.configPath)
+        let (config, configText) = try SiteConfigLoader.loadWithText(path: options.configPath)
         let options = self.options
         let loadingInputs = BackgroundWork { Result { () throws(HelpCenterError) in try SiteInputs.load(options) } }
         // Articles load while the templates do, trusting the cache until the inputs digest says
         // otherwise (then they load again, with nothing taken from it).
         let previous = reading.value
-        let git = GitHead.state(for: options.contentPath).key
-        var loader = contentLoader(config: config, trusted: previous, git: git)
+        let (commitDates, git) = Self.commitDates(contentPath: options.contentPath, previous: previous)
+        var loader = contentLoader(config: config, trusted: previous, commitDates: commitDates)
         let optimistic = Result { () throws(HelpCenterError) in try loader.loadTracked() }
         let (templates, assets, verification) = try loadingInputs.value.get()
         let inputs = BuildInputs.digest(
-            options: options, templates: templates, assets: assets, verification: verification)
+            options: options, configText: configText, templates: templates, assets: assets,
+            verification: verification)
         if let previous, previous.inputs != inputs {
-            loader = contentLoader(config: config, trusted: nil, git: git)
+            loader = contentLoader(config: config, trusted: nil, commitDates: commitDates)
         }
         var loaded = try loader.reuse == nil && previous != nil ? loader.loadTracked() : optimistic.get()
         let plan = IncrementalPlan.decide(
@@ -127,17 +128,36 @@ public struct SiteBuilder: Sendable {
         try? BuildCache.save(cache.value, output: output, path: path)
     }
 
-    /// A loader that takes unchanged articles, and the commit dates when HEAD has not moved,
-    /// from `trusted` (a cache written with the same inputs, as far as is known yet).
-    private func contentLoader(config: SiteConfig, trusted: BuildCache?, git: String?) -> ContentLoader {
+    /// A loader that takes unchanged articles from `trusted` (a cache written with the same
+    /// inputs, as far as is known yet).
+    private func contentLoader(config: SiteConfig, trusted: BuildCache?, commitDates: [String: Date]) -> ContentLoader {
         var loader = ContentLoader(contentPath: options.contentPath, includeDrafts: true, unsafeHTML: config.unsafeHTML)
-        if git == GitHead.State.noRepository.key {
-            loader.commitDates = [:]
-        } else if let trusted, let git, trusted.git == git {
-            loader.commitDates = trusted.gitDates
-        }
+        loader.commitDates = commitDates
         loader.reuse = trusted.map(ArticleReuse.init)
         return loader
+    }
+
+    /// The articles' commit dates, and the key the cache files them under. They depend only on
+    /// the commit and the content folder, so the cache's are reused at the same key; otherwise
+    /// `git` is asked. When `git` fails the key says so: the next build asks again, and a later
+    /// success (a new key) rebuilds every page with the dates.
+    static func commitDates(contentPath: String, previous: BuildCache?) -> (dates: [String: Date], key: String?) {
+        let head = GitHead.state(for: contentPath)
+        switch head {
+        case .noRepository:
+            return ([:], head.key)
+        case .unknown:
+            return (GitDates.lastCommitDates(under: contentPath), nil)
+        case .commit:
+            let folder = realpath(contentPath, nil).map { resolved in
+                defer { free(resolved) }
+                return String(cString: resolved)
+            }
+            let key = (head.key ?? "") + " in " + (folder ?? contentPath)
+            if let previous, previous.git == key { return (previous.gitDates, key) }
+            guard let dates = GitDates.read(under: contentPath) else { return ([:], key + " (git failed)") }
+            return (dates, key)
+        }
     }
 
     /// The full build: every page into a staging folder, swapped in whole.

@@ -6,6 +6,12 @@ public enum SiteConfigLoader {
     /// Loads the file at `path`.
     /// - Throws: `HelpCenterError` naming the file (and line) when it is missing or wrong.
     public static func load(path: String) throws(HelpCenterError) -> SiteConfig {
+        try loadWithText(path: path).config
+    }
+
+    /// `load`, plus the exact text parsed: the build cache digests what was used, not what the
+    /// file says a moment later.
+    static func loadWithText(path: String) throws(HelpCenterError) -> (config: SiteConfig, text: String) {
         let text: String
         do {
             text = try String(contentsOfFile: path, encoding: .utf8)
@@ -17,7 +23,7 @@ public enum SiteConfigLoader {
                         + "or pass --config PATH",
                     at: SourceLocation(path: path)))
         }
-        return try parse(text, path: path)
+        return (try parse(text, path: path), text)
     }
 
     /// Parses the text of a `site.yml`.

@@ -92,11 +92,13 @@ public struct ContentLoader: Sendable {
             return nil
         }
         var files: [String] = []
+        var maybeLinks: Set<String> = []
         for entry in FolderEntries.list(folder) ?? [] where !entry.name.hasPrefix(".") {
             if entry.mayBeLink, let problem = links.problem(at: join(folder, entry.name)) {
                 diagnostics.append(problem)
             } else {
                 files.append(entry.name)
+                if entry.mayBeLink { maybeLinks.insert(entry.name) }
             }
         }
         let indexPath = join(folder, "_index.md")
@@ -110,7 +112,9 @@ public struct ContentLoader: Sendable {
         var articles: [Article] = []
         var usedSlugs: [String: String] = [:]
         let names = files.filter { $0.hasSuffix(".md") && $0 != "_index.md" }
-        let resolvedFolder = resolvedRoot + "/" + key + "/"
+        // Dates are filed under real paths: a shared article linked in from another folder
+        // takes its target's date.
+        let resolvedFolder = commitDates.isEmpty ? "" : (Self.resolved(folder) ?? resolvedRoot + "/" + key) + "/"
         for (name, file) in zip(names, loadArticles(names.map { join(folder, $0) }, categoryKey: key)) {
             diagnostics += file.diagnostics
             if let cached = file.cached {
@@ -120,8 +124,8 @@ public struct ContentLoader: Sendable {
             }
             guard var article = file.article else { continue }
             if article.frontMatter.lastmod == nil, !commitDates.isEmpty {
-                // Git names files by their path in the tree, so only the content folder is resolved.
-                article.frontMatter.lastmod = commitDates[resolvedFolder + name]
+                let real = maybeLinks.contains(name) ? Self.resolved(join(folder, name)) : resolvedFolder + name
+                article.frontMatter.lastmod = real.flatMap { commitDates[$0] }
             }
             if let other = usedSlugs[article.slug] {
                 diagnostics.append(
@@ -224,7 +228,12 @@ public struct ContentLoader: Sendable {
 
     /// The content folder with symbolic links resolved, as `git` names its files.
     private var resolvedContentPath: String {
-        guard let resolved = realpath(contentPath, nil) else { return contentPath }
+        Self.resolved(contentPath) ?? contentPath
+    }
+
+    /// `realpath(3)`.
+    private static func resolved(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
         defer { free(resolved) }
         return String(cString: resolved)
     }

@@ -5,13 +5,19 @@ import Foundation
 enum GitDates {
     /// Absolute file path -> date of the newest commit touching it. Empty outside a repository.
     static func lastCommitDates(under folder: String) -> [String: Date] {
+        read(under: folder) ?? [:]
+    }
+
+    /// The dates, or `nil` when `git` could not give them (not installed, not a repository, or
+    /// refused, such as a repository owned by another user).
+    static func read(under folder: String) -> [String: Date]? {
         let absolute = URL(fileURLWithPath: folder).standardizedFileURL.resolvingSymlinksInPath().path
         guard
             let root = git(["rev-parse", "--show-toplevel"], in: absolute)?.trimmingCharacters(
                 in: .whitespacesAndNewlines),
             !root.isEmpty,
             let log = git(["log", "--format=%x00%cI", "--name-only", "--no-renames", "--", "."], in: absolute)
-        else { return [:] }
+        else { return nil }
         let formatter = ISO8601DateFormatter()
         var dates: [String: Date] = [:]
         var current: Date?

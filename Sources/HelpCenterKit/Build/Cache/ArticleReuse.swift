@@ -4,14 +4,14 @@ import Foundation
 /// The previous build's articles, offered to `ContentLoader`.
 struct ArticleReuse: Sendable {
     var entries: [String: CachedArticle]
-    /// The previous build's start (ns): a stamp at or after it (less a second for coarse file
-    /// system clocks) may hide a second edit in the same tick, so such files are compared by
-    /// digest instead (git calls these "racily clean").
+    /// The previous build's start (ns): a stamp at or after it (less three seconds, for file
+    /// systems with coarse clocks such as FAT's two seconds) may hide a second edit in the same
+    /// tick, so such files are compared by digest instead (git calls these "racily clean").
     var racyFrom: Int64
 
     init(_ cache: BuildCache) {
         entries = cache.articles
-        racyFrom = cache.startedAt - 1_000_000_000
+        racyFrom = cache.startedAt - 3_000_000_000
     }
 
     /// Whether the file can be taken as unchanged without reading it.

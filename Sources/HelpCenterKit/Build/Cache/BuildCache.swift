@@ -117,9 +117,10 @@ extension BuildCache {
         let checksum = Self.checksum(writer.bytes)
         let trailer = (0..<8).reversed().map { UInt8(truncatingIfNeeded: checksum >> (8 * UInt64($0))) }
         let temporary = path + ".tmp-\(getpid())"
-        try OutputWriter.writeFile(temporary, writer.bytes + trailer)
-        guard rename(temporary, path) == 0 else {
-            let error = POSIXError(errno: errno)
+        do {
+            try OutputWriter.writeFile(temporary, writer.bytes + trailer)
+            guard rename(temporary, path) == 0 else { throw POSIXError(errno: errno) }
+        } catch {
             unlink(temporary)
             throw error
         }

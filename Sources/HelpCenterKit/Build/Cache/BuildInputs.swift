@@ -4,8 +4,10 @@ import Foundation
 /// One digest of everything besides the articles that shapes the pages: when it differs from
 /// the cache's, every page may differ, so the build is a full one.
 enum BuildInputs {
+    /// - Parameter configText: the `site.yml` text the build parsed.
     static func digest(
-        options: BuildOptions, templates: TemplateSet, assets: [String: Data], verification: VerificationResults?
+        options: BuildOptions, configText: String, templates: TemplateSet, assets: [String: Data],
+        verification: VerificationResults?
     ) -> [UInt8] {
         var hasher = SHA256()
         func add(_ text: String) {
@@ -22,7 +24,7 @@ enum BuildInputs {
         }
         add("drafts \(options.includeDrafts)")
         add("search \(options.searchIndexer?.command.joined(separator: " ") ?? "none")")
-        add(FileManager.default.contents(atPath: options.configPath) ?? Data())
+        add(Data(configText.utf8))
         for source in templates.sources.sorted(by: { $0.name < $1.name }) {
             add(source.name)
             add(Data(source.text.utf8))

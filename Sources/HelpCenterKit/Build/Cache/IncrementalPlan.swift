@@ -16,10 +16,15 @@ enum IncrementalPlan: Equatable {
         guard previous.inputs == inputs else {
             return .full("site.yml, templates, assets, verification results or build options changed")
         }
-        guard let output, output.device == previous.output.device, output.inode == previous.output.inode else {
+        // The whole stamp: a folder emptied (`rm -rf Public/*`) or put back from a copy changes
+        // its times even when the file system hands it the old inode; builds record the stamp
+        // after their last change to it.
+        guard let output, output == previous.output else {
             return .full("the output folder is not the one the cache describes")
         }
-        guard let git, previous.git == git else { return .full("the content's git commit changed") }
+        guard let git, previous.git == git else {
+            return .full("the content's git commit, or what git answered, changed")
+        }
         guard previous.categories == loaded.categories, previous.indexDigests == loaded.indexDigests else {
             return .full("a category or an _index.md changed")
         }
@@ -37,8 +42,19 @@ enum IncrementalPlan: Equatable {
 
     /// What other pages read of an article: title, description, order, URL, tags (related
     /// articles), draft state, aliases, date (sitemap) and heading ids (anchor checks).
+    ///
+    /// Compared as encoded bytes: Swift's `==` on strings treats canonically equivalent text as
+    /// equal (`Café` with a precomposed or a combining accent), but pages keep the bytes.
     static func listingMatches(_ before: Article, _ after: Article) -> Bool {
-        before.frontMatter == after.frontMatter && before.slug == after.slug && before.categoryKey == after.categoryKey
-            && before.body.headings.map(\.id) == after.body.headings.map(\.id)
+        listing(before) == listing(after)
+    }
+
+    private static func listing(_ article: Article) -> [UInt8] {
+        var writer = ByteWriter()
+        article.frontMatter.write(to: &writer)
+        writer.string(article.slug)
+        writer.string(article.categoryKey)
+        writer.array(article.body.headings) { $0.string($1.id) }
+        return writer.bytes
     }
 }
