@@ -40,10 +40,7 @@ extension SiteBuilder {
         {
             notes.append(note)
         }
-        // A search index that failed to rebuild describes the old pages: without a cache, the
-        // next build is a full one and indexes again. (No Pagefind at all means no index in any
-        // build, which is consistent.)
-        if notes.allSatisfy({ $0 == SearchIndexer.notInstalled }) { save(cache, path: cachePath) }
+        save(cache, path: cachePath, unlessSearchFailed: notes)
         return BuildReport(
             pages: 1 + content.categories.count + content.articleCount, articles: content.articleCount,
             categories: content.categories.count, assets: assets.count, warnings: loaded.warnings, notes: notes,

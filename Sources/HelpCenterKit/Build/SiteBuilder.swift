@@ -111,8 +111,7 @@ public struct SiteBuilder: Sendable {
             loaded, config: config, templates: templates, assets: assets, verification: verification,
             cachePath: cachePath)
         report.fullBuildReason = options.useCache ? reason : "asked for with --full"
-        // As after an incremental build: a failed search index must be retried, not cached over.
-        if report.notes.allSatisfy({ $0 == SearchIndexer.notInstalled }) { save(cache, path: cachePath) }
+        save(cache, path: cachePath, unlessSearchFailed: report.notes)
         return report
     }
 
@@ -123,7 +122,12 @@ public struct SiteBuilder: Sendable {
 
     /// Completes and saves the cache for the output as it is now. A cache that cannot be
     /// written only costs the next build its shortcut.
-    func save(_ cache: BackgroundWork<ByteWriter>, path: String) {
+    ///
+    /// Not after a search index failed to build: it would describe other pages, and without a
+    /// cache the next build is a full one and indexes again. (No Pagefind at all means no index
+    /// in any build, which is consistent.)
+    func save(_ cache: BackgroundWork<ByteWriter>, path: String, unlessSearchFailed notes: [String]) {
+        guard notes.allSatisfy({ $0 == SearchIndexer.notInstalled }) else { return }
         guard let output = FileStamp(path: options.outputPath) else { return }
         try? BuildCache.save(cache.value, output: output, path: path)
     }
@@ -149,11 +153,7 @@ public struct SiteBuilder: Sendable {
         case .unknown:
             return (GitDates.lastCommitDates(under: contentPath), nil)
         case .commit:
-            let folder = realpath(contentPath, nil).map { resolved in
-                defer { free(resolved) }
-                return String(cString: resolved)
-            }
-            let key = (head.key ?? "") + " in " + (folder ?? contentPath)
+            let key = (head.key ?? "") + " in " + (SymlinkGuard.resolve(contentPath) ?? contentPath)
             if let previous, previous.git == key { return (previous.gitDates, key) }
             guard let dates = GitDates.read(under: contentPath) else { return ([:], key + " (git failed)") }
             return (dates, key)

@@ -114,7 +114,7 @@ public struct ContentLoader: Sendable {
         let names = files.filter { $0.hasSuffix(".md") && $0 != "_index.md" }
         // Dates are filed under real paths: a shared article linked in from another folder
         // takes its target's date.
-        let resolvedFolder = commitDates.isEmpty ? "" : (Self.resolved(folder) ?? resolvedRoot + "/" + key) + "/"
+        let resolvedFolder = commitDates.isEmpty ? "" : (SymlinkGuard.resolve(folder) ?? resolvedRoot + "/" + key) + "/"
         for (name, file) in zip(names, loadArticles(names.map { join(folder, $0) }, categoryKey: key)) {
             diagnostics += file.diagnostics
             if let cached = file.cached {
@@ -124,7 +124,7 @@ public struct ContentLoader: Sendable {
             }
             guard var article = file.article else { continue }
             if article.frontMatter.lastmod == nil, !commitDates.isEmpty {
-                let real = maybeLinks.contains(name) ? Self.resolved(join(folder, name)) : resolvedFolder + name
+                let real = maybeLinks.contains(name) ? SymlinkGuard.resolve(join(folder, name)) : resolvedFolder + name
                 article.frontMatter.lastmod = real.flatMap { commitDates[$0] }
             }
             if let other = usedSlugs[article.slug] {
@@ -228,14 +228,7 @@ public struct ContentLoader: Sendable {
 
     /// The content folder with symbolic links resolved, as `git` names its files.
     private var resolvedContentPath: String {
-        Self.resolved(contentPath) ?? contentPath
-    }
-
-    /// `realpath(3)`.
-    private static func resolved(_ path: String) -> String? {
-        guard let resolved = realpath(path, nil) else { return nil }
-        defer { free(resolved) }
-        return String(cString: resolved)
+        SymlinkGuard.resolve(contentPath) ?? contentPath
     }
 
     private func isFolder(_ path: String) -> Bool {

@@ -15,9 +15,7 @@ enum GitHead {
 
     /// The repository state for files under `folder`.
     static func state(for folder: String) -> State {
-        guard let resolved = realpath(folder, nil) else { return .unknown }
-        var directory = String(cString: resolved)
-        free(resolved)
+        guard var directory = SymlinkGuard.resolve(folder) else { return .unknown }
         while true {
             let dotGit = directory + "/.git"
             var status = stat()

@@ -33,7 +33,7 @@ struct SymlinkGuard: Sendable {
     }
 
     /// `realpath(3)`: the path with every link resolved; `nil` (with `errno`) when that fails.
-    private static func resolve(_ path: String) -> String? {
+    static func resolve(_ path: String) -> String? {
         guard let resolved = realpath(path, nil) else { return nil }
         defer { free(resolved) }
         return String(cString: resolved)
