@@ -99,14 +99,8 @@ extension BuildCache {
         return writer
     }
 
-    /// Replaces the file at `path` atomically (a temporary file renamed over it).
-    func save(path: String) throws {
-        var writer = ByteWriter()
-        write(to: &writer)
-        try Self.save(writer, path: path)
-    }
-
-    /// Saves what `encodedWithoutOutput` gave, with `output` appended.
+    /// Saves what `encodedWithoutOutput` gave, with `output` appended, replacing the file at
+    /// `path` atomically (a temporary file renamed over it).
     static func save(_ encoded: ByteWriter, output: FileStamp, path: String) throws {
         var writer = encoded
         output.write(to: &writer)
