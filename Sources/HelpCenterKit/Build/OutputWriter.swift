@@ -28,9 +28,7 @@ final class OutputWriter: Sendable {
         self.protectedPaths = protectedPaths
         self.failAfterFiles = failAfterFiles
         output = URL(fileURLWithPath: outputPath).standardizedFileURL
-        let parent = output.deletingLastPathComponent()
-        let pid = ProcessInfo.processInfo.processIdentifier
-        staging = parent.appendingPathComponent(".\(output.lastPathComponent).staging-\(pid)")
+        staging = OutputSibling.staging.url(next: output)
         try checkTarget()
         Self.removeAbandoned(next: output)
         do {
@@ -100,7 +98,7 @@ final class OutputWriter: Sendable {
     /// nothing else would ever remove them.
     private static func removeAbandoned(next output: URL) {
         let parent = output.deletingLastPathComponent()
-        let prefixes = ["staging-", "pagefind-", "build-cache.tmp-"].map { ".\(output.lastPathComponent).\($0)" }
+        let prefixes = OutputSibling.allCases.filter(\.isPerProcess).map { $0.prefix(for: output) }
         for name in (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? [] {
             guard let prefix = prefixes.first(where: name.hasPrefix), let pid = Int32(name.dropFirst(prefix.count)),
                 pid != getpid(), kill(pid, 0) != 0, errno == ESRCH

@@ -21,8 +21,7 @@ public struct SearchIndexer: Sendable, Hashable {
     /// site and swapped with `pagefind/` in one step, so search never sees half an index.
     func reindex(_ site: URL) -> String? {
         let site = site.standardizedFileURL
-        let staging = site.deletingLastPathComponent().appendingPathComponent(
-            ".\(site.lastPathComponent).pagefind-\(getpid())")
+        let staging = OutputSibling.searchIndex.url(next: site)
         let live = site.appendingPathComponent("pagefind")
         try? FileManager.default.removeItem(at: staging)
         if let note = run(["--site", site.path, "--output-path", staging.path]) {

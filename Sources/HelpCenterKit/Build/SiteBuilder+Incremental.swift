@@ -6,7 +6,7 @@ extension SiteBuilder {
     /// written again last, so a build stopped half-way is followed by a full one.
     func updatePages(
         _ paths: [String], loaded: LoadedContent, config: SiteConfig, templates: TemplateSet, assets: [String: Data],
-        verification: VerificationResults?, cache: BackgroundWork<ByteWriter>, cachePath: String
+        verification: VerificationResults?, cache: BackgroundWork<ByteWriter>
     ) throws(HelpCenterError) -> BuildReport {
         let resolver = try checkFirst(
             loaded.content, config: config, assets: Set(assets.keys), onlyArticles: Set(paths))
@@ -28,19 +28,19 @@ extension SiteBuilder {
         }
         var notes: [String] = []
         if !pages.isEmpty {
-            BuildCache.invalidate(path: cachePath)
+            BuildCache.invalidate(forOutput: options.outputPath)
             let writer = PageReplacer(outputPath: options.outputPath)
             for page in pages { try writer.replace(page.path, with: page.html) }
         }
         // Index again when pages changed, or when there is no index yet (Pagefind was missing
         // at the last build and may be installed now).
-        let hasIndex = FileManager.default.fileExists(atPath: options.outputPath + "/pagefind")
-        if let indexer = options.searchIndexer, !pages.isEmpty || !hasIndex,
+        if let indexer = options.searchIndexer,
+            !pages.isEmpty || !FileManager.default.fileExists(atPath: options.outputPath + "/pagefind"),
             let note = indexer.reindex(URL(fileURLWithPath: options.outputPath))
         {
             notes.append(note)
         }
-        save(cache, path: cachePath, unlessSearchFailed: notes)
+        save(cache, unlessSearchFailed: notes)
         return BuildReport(
             pages: 1 + content.categories.count + content.articleCount, articles: content.articleCount,
             categories: content.categories.count, assets: assets.count, warnings: loaded.warnings, notes: notes,

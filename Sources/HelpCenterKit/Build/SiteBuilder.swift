@@ -67,12 +67,12 @@ public struct SiteBuilder: Sendable {
         let lock = OutputLock(outputPath: options.outputPath)
         defer { withExtendedLifetime(lock) {} }
         let startedAt = Self.now()
-        let cachePath = BuildCache.path(forOutput: options.outputPath)
-        let generator = BuildCache.currentGenerator
-        let useCache = options.useCache
-        let reading = BackgroundWork { useCache ? BuildCache.load(path: cachePath, generator: generator) : nil }
-        let (config, configText) = try SiteConfigLoader.loadWithText(path: options.configPath)
         let options = self.options
+        let generator = BuildCache.currentGenerator
+        let reading = BackgroundWork {
+            options.useCache ? BuildCache.load(forOutput: options.outputPath, generator: generator) : nil
+        }
+        let (config, configText) = try SiteConfigLoader.loadWithText(path: options.configPath)
         let loadingInputs = BackgroundWork { Result { () throws(HelpCenterError) in try SiteInputs.load(options) } }
         // Articles load while the templates do, trusting the cache until the inputs digest says
         // otherwise (then they load again, with nothing taken from it).
@@ -97,7 +97,7 @@ public struct SiteBuilder: Sendable {
                     generator: generator, inputs: inputs, startedAt: startedAt, git: git, tracking: loaded.tracking))
             return try updatePages(
                 paths, loaded: loaded, config: config, templates: templates, assets: assets, verification: verification,
-                cache: cache, cachePath: cachePath)
+                cache: cache)
         }
         if loader.reuse != nil {
             // Cached articles carry no body; a full build needs every one parsed and checked.
@@ -108,10 +108,9 @@ public struct SiteBuilder: Sendable {
         let cache = encodeInBackground(
             BuildCache(generator: generator, inputs: inputs, startedAt: startedAt, git: git, tracking: loaded.tracking))
         var report = try buildEverything(
-            loaded, config: config, templates: templates, assets: assets, verification: verification,
-            cachePath: cachePath)
+            loaded, config: config, templates: templates, assets: assets, verification: verification)
         report.fullBuildReason = options.useCache ? reason : "asked for with --full"
-        save(cache, path: cachePath, unlessSearchFailed: report.notes)
+        save(cache, unlessSearchFailed: report.notes)
         return report
     }
 
@@ -126,10 +125,10 @@ public struct SiteBuilder: Sendable {
     /// Not after a search index failed to build: it would describe other pages, and without a
     /// cache the next build is a full one and indexes again. (No Pagefind at all means no index
     /// in any build, which is consistent.)
-    func save(_ cache: BackgroundWork<ByteWriter>, path: String, unlessSearchFailed notes: [String]) {
+    func save(_ cache: BackgroundWork<ByteWriter>, unlessSearchFailed notes: [String]) {
         guard notes.allSatisfy({ $0 == SearchIndexer.notInstalled }) else { return }
         guard let output = FileStamp(path: options.outputPath) else { return }
-        try? BuildCache.save(cache.value, output: output, path: path)
+        try? BuildCache.save(cache.value, output: output, forOutput: options.outputPath)
     }
 
     /// A loader that takes unchanged articles from `trusted` (a cache written with the same
@@ -146,14 +145,15 @@ public struct SiteBuilder: Sendable {
     /// `git` is asked. When `git` fails the key says so: the next build asks again, and a later
     /// success (a new key) rebuilds every page with the dates.
     static func commitDates(contentPath: String, previous: BuildCache?) -> (dates: [String: Date], key: String?) {
-        let head = GitHead.state(for: contentPath)
+        let folder = SymlinkGuard.resolve(contentPath)
+        let head = folder.map(GitHead.state(forResolved:)) ?? .unknown
         switch head {
         case .noRepository:
             return ([:], head.key)
         case .unknown:
             return (GitDates.lastCommitDates(under: contentPath), nil)
         case .commit:
-            let key = (head.key ?? "") + " in " + (SymlinkGuard.resolve(contentPath) ?? contentPath)
+            let key = (head.key ?? "") + " in " + (folder ?? contentPath)
             if let previous, previous.git == key { return (previous.gitDates, key) }
             guard let dates = GitDates.read(under: contentPath) else { return ([:], key + " (git failed)") }
             return (dates, key)
@@ -163,7 +163,7 @@ public struct SiteBuilder: Sendable {
     /// The full build: every page into a staging folder, swapped in whole.
     private func buildEverything(
         _ loaded: LoadedContent, config: SiteConfig, templates: TemplateSet, assets: [String: Data],
-        verification: VerificationResults?, cachePath: String
+        verification: VerificationResults?
     ) throws(HelpCenterError) -> BuildReport {
         let allContent = loaded.content
         let resolver = try checkFirst(allContent, config: config, assets: Set(assets.keys))
@@ -188,7 +188,7 @@ public struct SiteBuilder: Sendable {
         let indexer = options.searchIndexer
         // The old cache describes the old folder; gone before the swap, so no kill can pair
         // them with the new one.
-        BuildCache.invalidate(path: cachePath)
+        BuildCache.invalidate(forOutput: options.outputPath)
         try writer.commit { staging in
             if let note = indexer?.index(staging) { notes.append(note) }
         }

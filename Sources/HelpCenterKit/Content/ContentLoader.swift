@@ -35,7 +35,6 @@ public struct ContentLoader: Sendable {
         var tracking = LoadedContent.Tracking()
         tracking.commitDates = commitDates
         tracking.articles.reserveCapacity(reuse?.entries.count ?? 0)
-        let resolvedRoot = commitDates.isEmpty ? "" : resolvedContentPath
         var home: Category?
         var categories: [Category] = []
         for entry in entries {
@@ -44,8 +43,7 @@ public struct ContentLoader: Sendable {
                 diagnostics.append(problem)
             } else if isFolder(path) {
                 if let category = loadCategory(
-                    entry, links: links, commitDates: commitDates, resolvedRoot: resolvedRoot, tracking: &tracking,
-                    diagnostics: &diagnostics)
+                    entry, links: links, commitDates: commitDates, tracking: &tracking, diagnostics: &diagnostics)
                 {
                     categories.append(category)
                 }
@@ -80,8 +78,8 @@ public struct ContentLoader: Sendable {
     }
 
     private func loadCategory(
-        _ key: String, links: SymlinkGuard, commitDates: [String: Date], resolvedRoot: String,
-        tracking: inout LoadedContent.Tracking, diagnostics: inout [Diagnostic]
+        _ key: String, links: SymlinkGuard, commitDates: [String: Date], tracking: inout LoadedContent.Tracking,
+        diagnostics: inout [Diagnostic]
     ) -> Category? {
         let folder = join(contentPath, key)
         guard URLSegment.isValid(key) else {
@@ -114,7 +112,7 @@ public struct ContentLoader: Sendable {
         let names = files.filter { $0.hasSuffix(".md") && $0 != "_index.md" }
         // Dates are filed under real paths: a shared article linked in from another folder
         // takes its target's date.
-        let resolvedFolder = commitDates.isEmpty ? "" : (SymlinkGuard.resolve(folder) ?? resolvedRoot + "/" + key) + "/"
+        let resolvedFolder = commitDates.isEmpty ? "" : (SymlinkGuard.resolve(folder) ?? folder) + "/"
         for (name, file) in zip(names, loadArticles(names.map { join(folder, $0) }, categoryKey: key)) {
             diagnostics += file.diagnostics
             if let cached = file.cached {
@@ -224,11 +222,6 @@ public struct ContentLoader: Sendable {
             diagnostics += error.diagnostics
             return nil
         }
-    }
-
-    /// The content folder with symbolic links resolved, as `git` names its files.
-    private var resolvedContentPath: String {
-        SymlinkGuard.resolve(contentPath) ?? contentPath
     }
 
     private func isFolder(_ path: String) -> Bool {

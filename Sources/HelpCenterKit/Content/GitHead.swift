@@ -13,9 +13,9 @@ enum GitHead {
         case unknown
     }
 
-    /// The repository state for files under `folder`.
-    static func state(for folder: String) -> State {
-        guard var directory = SymlinkGuard.resolve(folder) else { return .unknown }
+    /// The repository state for files under `folder` (symbolic links already resolved).
+    static func state(forResolved folder: String) -> State {
+        var directory = folder
         while true {
             let dotGit = directory + "/.git"
             var status = stat()

@@ -64,15 +64,10 @@ extension BuildCache {
             indexDigests: tracking.indexDigests, articles: tracking.articles)
     }
 
-    /// `.Public.build-cache` next to `Public/`.
-    static func path(forOutput outputPath: String) -> String {
-        let output = URL(fileURLWithPath: outputPath).standardizedFileURL
-        return output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).build-cache")
-            .path
-    }
-
-    /// The cache at `path`, or `nil` when there is none, it is damaged or another binary wrote it.
-    static func load(path: String, generator: String) -> BuildCache? {
+    /// The cache beside the output at `outputPath` (`.Public.build-cache` next to `Public/`), or
+    /// `nil` when there is none, it is damaged or another binary wrote it.
+    static func load(forOutput outputPath: String, generator: String) -> BuildCache? {
+        let path = OutputSibling.cache.url(next: URL(fileURLWithPath: outputPath)).path
         guard let data = FileManager.default.contents(atPath: path), data.count > 8 else { return nil }
         let payload = [UInt8](data.dropLast(8))
         let stored = data.suffix(8).reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
@@ -99,18 +94,16 @@ extension BuildCache {
         return writer
     }
 
-    /// Saves what `encodedWithoutOutput` gave, with `output` appended, replacing the file at
-    /// `path` atomically (a temporary file renamed over it).
-    static func save(_ encoded: ByteWriter, output: FileStamp, path: String) throws {
+    /// Saves what `encodedWithoutOutput` gave, with `output` (the folder's stamp) appended,
+    /// replacing the cache beside `outputPath` atomically (a temporary file renamed over it).
+    static func save(_ encoded: ByteWriter, output: FileStamp, forOutput outputPath: String) throws {
         var writer = encoded
         output.write(to: &writer)
-        try save(writer, path: path)
-    }
-
-    private static func save(_ writer: ByteWriter, path: String) throws {
         let checksum = Self.checksum(writer.bytes)
         let trailer = (0..<8).reversed().map { UInt8(truncatingIfNeeded: checksum >> (8 * UInt64($0))) }
-        let temporary = path + ".tmp-\(getpid())"
+        let folder = URL(fileURLWithPath: outputPath)
+        let path = OutputSibling.cache.url(next: folder).path
+        let temporary = OutputSibling.cacheTemporary.url(next: folder).path
         do {
             try OutputWriter.writeFile(temporary, writer.bytes + trailer)
             guard rename(temporary, path) == 0 else { throw POSIXError(errno: errno) }
@@ -122,8 +115,8 @@ extension BuildCache {
 
     /// Deletes the cache before the output changes in place, so a build killed half-way is
     /// followed by a full one.
-    static func invalidate(path: String) {
-        unlink(path)
+    static func invalidate(forOutput outputPath: String) {
+        unlink(OutputSibling.cache.url(next: URL(fileURLWithPath: outputPath)).path)
     }
 
     /// Identifies the running binary: a rebuilt helpcenter never trusts an older one's cache.
