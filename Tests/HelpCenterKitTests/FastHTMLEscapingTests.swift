@@ -52,7 +52,7 @@ struct FastHTMLEscapingTests {
             directory: "Templates")
         let fused = "<\u{338}'\"&>"
         #expect(
-            try templates.render("t", ["x": fused, "list": [fused]])
+            try templates.render("t", ["x": .string(fused), "list": [.string(fused)]])
                 == "&lt;\u{338}&#39;&quot;&amp;&gt;|\(fused)|&lt;\u{338}&#39;&quot;&amp;&gt;\n")
     }
 

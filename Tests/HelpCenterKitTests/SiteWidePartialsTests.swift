@@ -76,12 +76,13 @@ struct SiteWidePartialsTests {
         ]
         #expect(SiteWidePartials.names(in: sources) == ["partials/plain"])
         let templates = try TemplateSet.compile(sources, directory: "T")
-        let siteWide: [String: Any] = [
+        var values: [String: TemplateValue] = [
             "site": ["title": "Help"], "root": "/",
             "nav": [["title": "A", "url": "/a/"], ["title": "B", "url": "/b/"]],
         ]
-        var page = siteWide
-        page["page"] = ["params": ["site": ["title": "shadowed"]]]
+        let siteWide = TemplateValue.dictionary(values)
+        values["page"] = ["params": ["site": ["title": "shadowed"]]]
+        let page = TemplateValue.dictionary(values)
         let once = templates.renderingSiteWidePartialsOnce(with: siteWide)
         for name in ["home", "category", "article"] {
             #expect(try once.render(name, page) == (try templates.render(name, page)))

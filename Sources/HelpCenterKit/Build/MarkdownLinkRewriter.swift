@@ -24,7 +24,7 @@ struct MarkdownLinkRewriter {
                 case .page(let target, let anchor) = resolver.resolve(link.url, fromPage: page, sourcePath: sourcePath)
             else { continue }
             let url = resolver.rootPath + target + (anchor.map { "#" + $0 } ?? "")
-            html = html.replacingOccurrences(
+            html = html.replacingBytes(
                 of: "href=\"\(HTMLBuffer.escapedURL(link.url))\"", with: "href=\"\(HTMLBuffer.escapedURL(url))\"")
         }
         return html

@@ -2,20 +2,19 @@ import Foundation
 
 /// Builds the values each template sees. Every URL is root-relative and starts with the
 /// site's root path, so the site can live under a sub-path of its domain.
-///
-/// `@unchecked Sendable`: the precomputed `[String: Any]` values hold only strings, numbers,
-/// arrays and dictionaries, are set in `init` and never change, so threads can share them.
-struct PageContext: @unchecked Sendable {
+struct PageContext: Sendable {
     let config: SiteConfig
     let content: SiteContent
     var verification: VerificationResults?
     let links: MarkdownLinkRewriter
     private let related: RelatedArticles
+    /// `config.rootPath`, parsed from the base URL once rather than for every link.
+    private let rootPath: String
     /// Values that are the same on every page, built once.
-    private var siteValues: [String: Any] = [:]
-    private var navValues: [[String: Any]] = []
+    private var siteValues: TemplateValue = .null
+    private var navValues: TemplateValue = .null
     /// Each category as an article page shows it (without its article list), by key.
-    private var categoryValues: [String: [String: Any]] = [:]
+    private var categoryValues: [String: TemplateValue] = [:]
 
     /// - Parameter fewPages: only a page or two will be rendered (an incremental build), so
     ///   nothing is indexed ahead for related articles.
@@ -27,107 +26,118 @@ struct PageContext: @unchecked Sendable {
         self.content = content
         self.verification = verification
         self.links = links
+        rootPath = config.rootPath
         related = RelatedArticles(content.articles, indexed: !fewPages)
         siteValues = site()
-        navValues = content.categories.map { ["title": $0.title, "url": link($0.relativeURL)] }
+        navValues = .array(content.categories.map { summary(title: $0.title, url: $0.relativeURL) })
         for category in content.categories {
             categoryValues[category.key] = self.category(category, withArticles: false)
         }
     }
 
     /// What site-wide partials read (see `SiteWidePartials`): identical for every page.
-    func siteWide() -> [String: Any] {
-        ["site": siteValues, "nav": navValues, "root": config.rootPath]
+    func siteWide() -> TemplateValue {
+        .dictionary(["site": siteValues, "nav": navValues, "root": .string(rootPath)])
     }
 
-    func home() -> [String: Any] {
+    func home() -> TemplateValue {
         var context = base(title: config.title, description: content.home?.frontMatter.description, url: "")
         context["page"] = page(kind: "home", title: config.title, url: "", matter: content.home?.frontMatter)
-        context["intro"] =
+        context["intro"] = .string(
             content.home.map { home in
                 links.rewrite(home.body.html, body: home.body, page: "", sourcePath: home.sourcePath ?? "")
-            } ?? ""
-        context["categories"] = content.categories.map { category($0, withArticles: true) }
-        return context
+            } ?? "")
+        context["categories"] = .array(content.categories.map { category($0, withArticles: true) })
+        return .dictionary(context)
     }
 
-    func search() -> [String: Any] {
+    func search() -> TemplateValue {
         var context = base(title: "Search", description: "Search the \(config.title).", url: "search/")
         context["page"] = page(kind: "search", title: "Search", url: "search/", matter: nil)
-        return context
+        return .dictionary(context)
     }
 
-    func notFound() -> [String: Any] {
+    func notFound() -> TemplateValue {
         var context = base(title: "Page not found", description: nil, url: "404.html")
         context["page"] = page(kind: "404", title: "Page not found", url: "404.html", matter: nil)
-        context["categories"] = content.categories.map { category($0, withArticles: false) }
-        context["hasCategories"] = !content.categories.isEmpty
-        return context
+        context["categories"] = .array(content.categories.map { category($0, withArticles: false) })
+        context["hasCategories"] = .bool(!content.categories.isEmpty)
+        return .dictionary(context)
     }
 
-    func category(_ category: Category) -> [String: Any] {
+    func category(_ category: Category) -> TemplateValue {
         var context = base(
             title: category.title, description: category.frontMatter.description, url: category.relativeURL)
         context["page"] = page(
             kind: "category", title: category.title, url: category.relativeURL, matter: category.frontMatter)
         context["category"] = self.category(category, withArticles: true)
-        context["breadcrumbs"] = [crumb("Home", "")]
-        return context
+        context["breadcrumbs"] = .array([summary(title: "Home", url: "")])
+        return .dictionary(context)
     }
 
-    func article(_ article: Article, in category: Category) -> [String: Any] {
+    func article(_ article: Article, in category: Category) -> TemplateValue {
         var context = base(title: article.title, description: article.frontMatter.description, url: article.relativeURL)
         context["page"] = page(
             kind: "article", title: article.title, url: article.relativeURL, matter: article.frontMatter)
         context["category"] = categoryValues[category.key] ?? self.category(category, withArticles: false)
-        context["breadcrumbs"] = [crumb("Home", ""), crumb(category.title, category.relativeURL)]
+        context["breadcrumbs"] = .array([
+            summary(title: "Home", url: ""), summary(title: category.title, url: category.relativeURL),
+        ])
         let toc = article.body.tableOfContents.map { heading in
-            ["id": heading.id, "text": heading.text, "level": heading.level, "isSub": heading.level > 2]
-                as [String: Any]
+            TemplateValue.dictionary([
+                "id": .string(heading.id), "text": .string(heading.text), "level": .int(heading.level),
+                "isSub": .bool(heading.level > 2),
+            ])
         }
         if let badge = verificationBadge(article) { context["verification"] = badge }
         let siblings = category.articles
         if let index = siblings.firstIndex(where: { $0.sourcePath == article.sourcePath }) {
             if index > 0 { context["previous"] = summary(siblings[index - 1]) }
             if index + 1 < siblings.count { context["next"] = summary(siblings[index + 1]) }
-            context["hasPager"] = siblings.count > 1
+            context["hasPager"] = .bool(siblings.count > 1)
         }
         let related = self.related.related(to: article).map(summary)
         if !related.isEmpty {
-            context["related"] = related
-            context["hasRelated"] = true
+            context["related"] = .array(related)
+            context["hasRelated"] = .bool(true)
         }
-        context["article"] =
-            [
-                "body": links.rewrite(
+        context["article"] = .dictionary([
+            "body": .string(
+                links.rewrite(
                     bodyWithMarks(article), body: article.body, page: article.relativeURL,
-                    sourcePath: article.sourcePath),
-                "toc": toc,
-                "hasToc": toc.count > 1,
-                "tags": article.frontMatter.tags,
-            ] as [String: Any]
-        return context
+                    sourcePath: article.sourcePath)),
+            "toc": .array(toc),
+            "hasToc": .bool(toc.count > 1),
+            "tags": .array(article.frontMatter.tags.map(TemplateValue.string)),
+        ])
+        return .dictionary(context)
     }
 
-    private func summary(_ article: Article) -> [String: Any] {
-        ["title": article.title, "url": link(article.relativeURL)]
+    private func summary(_ article: Article) -> TemplateValue {
+        summary(title: article.title, url: article.relativeURL)
+    }
+
+    /// A title and a link: breadcrumbs, navigation, pager and related articles.
+    private func summary(title: String, url: String) -> TemplateValue {
+        .dictionary(["title": .string(title), "url": .string(link(url))])
     }
 
     // MARK: Verification
 
     /// "Verified against Zoom (mock) on 25 November 2026: 17 of 17 claims".
-    private func verificationBadge(_ article: Article) -> [String: Any]? {
+    private func verificationBadge(_ article: Article) -> TemplateValue? {
         guard let verification else { return nil }
         let checked = article.body.claims.filter { !$0.isManual }
         guard !checked.isEmpty else { return nil }
         let verified = checked.filter(verification.verified).count
         let manual = article.body.claims.count - checked.count
-        return [
-            "text": "Verified against Zoom (\(verification.backend)) on \(verification.displayDate): "
-                + "\(verified) of \(checked.count) claims",
-            "complete": verified == checked.count,
-            "manual": manual > 0 ? "\(manual) steps in the product's screens are checked by hand" : "",
-        ]
+        return .dictionary([
+            "text": .string(
+                "Verified against Zoom (\(verification.backend)) on \(verification.displayDate): "
+                    + "\(verified) of \(checked.count) claims"),
+            "complete": .bool(verified == checked.count),
+            "manual": .string(manual > 0 ? "\(manual) steps in the product's screens are checked by hand" : ""),
+        ])
     }
 
     /// The body with a small mark after each sentence whose claim was verified as written.
@@ -147,66 +157,67 @@ struct PageContext: @unchecked Sendable {
 
     // MARK: Pieces
 
-    private func base(title: String, description: String?, url: String) -> [String: Any] {
+    private func base(title: String, description: String?, url: String) -> [String: TemplateValue] {
         [
             "site": siteValues,
             "nav": navValues,
-            "root": config.rootPath,
-            "canonicalURL": config.baseURL + url,
-            "pageTitle": title,
-            "metaDescription": description ?? "",
+            "root": .string(rootPath),
+            "canonicalURL": .string(config.baseURL + url),
+            "pageTitle": .string(title),
+            "metaDescription": .string(description ?? ""),
         ]
     }
 
-    private func site() -> [String: Any] {
-        var site: [String: Any] = [
-            "title": config.title,
-            "productName": config.productName,
-            "language": config.language,
-            "baseURL": config.baseURL,
-            "params": config.params.mapValues(\.mustacheValue),
+    private func site() -> TemplateValue {
+        var site: [String: TemplateValue] = [
+            "title": .string(config.title),
+            "productName": .string(config.productName),
+            "language": .string(config.language),
+            "baseURL": .string(config.baseURL),
+            "params": .dictionary(config.params),
         ]
-        if let email = config.supportEmail { site["supportEmail"] = email }
-        return site
+        if let email = config.supportEmail { site["supportEmail"] = .string(email) }
+        return .dictionary(site)
     }
 
-    private func page(kind: String, title: String, url: String, matter: FrontMatter?) -> [String: Any] {
-        var page: [String: Any] = [
-            "kind": kind, "title": title, "url": link(url), "ogType": kind == "article" ? "article" : "website",
-            "params": matter?.params.mapValues(\.mustacheValue) ?? [:],
+    private func page(kind: String, title: String, url: String, matter: FrontMatter?) -> TemplateValue {
+        var page: [String: TemplateValue] = [
+            "kind": .string(kind), "title": .string(title), "url": .string(link(url)),
+            "ogType": .string(kind == "article" ? "article" : "website"),
+            "params": .dictionary(matter?.params ?? [:]),
         ]
-        if let description = matter?.description { page["description"] = description }
+        if let description = matter?.description { page["description"] = .string(description) }
         if let lastmod = matter?.lastmod {
-            page["lastmod"] = Self.displayDate(lastmod)
-            page["lastmodISO"] = Self.isoDate(lastmod)
+            page["lastmod"] = .string(Self.displayDate(lastmod))
+            page["lastmodISO"] = .string(Self.isoDate(lastmod))
         }
-        return page
+        return .dictionary(page)
     }
 
-    private func category(_ category: Category, withArticles: Bool) -> [String: Any] {
-        var values: [String: Any] = [
-            "title": category.title, "url": link(category.relativeURL),
-            "intro": links.rewrite(
-                category.body.html, body: category.body, page: category.relativeURL,
-                sourcePath: category.sourcePath ?? ""),
+    private func category(_ category: Category, withArticles: Bool) -> TemplateValue {
+        var values: [String: TemplateValue] = [
+            "title": .string(category.title), "url": .string(link(category.relativeURL)),
+            "intro": .string(
+                links.rewrite(
+                    category.body.html, body: category.body, page: category.relativeURL,
+                    sourcePath: category.sourcePath ?? "")),
         ]
-        if let description = category.frontMatter.description { values["description"] = description }
+        if let description = category.frontMatter.description { values["description"] = .string(description) }
         if withArticles {
-            values["articles"] = category.articles.map { article in
-                var item: [String: Any] = ["title": article.title, "url": link(article.relativeURL)]
-                if let description = article.frontMatter.description { item["description"] = description }
-                return item
-            }
+            values["articles"] = .array(
+                category.articles.map { article in
+                    var item: [String: TemplateValue] = [
+                        "title": .string(article.title), "url": .string(link(article.relativeURL)),
+                    ]
+                    if let description = article.frontMatter.description { item["description"] = .string(description) }
+                    return .dictionary(item)
+                })
         }
-        return values
-    }
-
-    private func crumb(_ title: String, _ url: String) -> [String: Any] {
-        ["title": title, "url": link(url)]
+        return .dictionary(values)
     }
 
     private func link(_ relativeURL: String) -> String {
-        config.rootPath + relativeURL
+        rootPath + relativeURL
     }
 
     /// `25 November 2026`, in UTC so the output never depends on the build machine's zone.

@@ -23,7 +23,7 @@ extension SiteBuilder {
         let fingerprints = AssetFingerprints(assets)
         var pages: [(path: String, html: [UInt8])] = []
         for (category, article) in work {
-            let html = try pageTemplates.render("article", context.article(article, in: category))
+            let html = try pageTemplates.renderPage("article", context.article(article, in: category))
             pages.append((article.relativeURL + "index.html", fingerprints.rewrite(html, root: config.rootPath)))
         }
         var notes: [String] = []

@@ -233,15 +233,15 @@ public struct SiteBuilder: Sendable {
         let templates = templates.renderingSiteWidePartialsOnce(with: context.siteWide())
         let root = config.rootPath
         var pages: Set<String> = []
-        func page(_ path: String, _ html: String) throws(HelpCenterError) {
+        func page(_ path: String, _ html: [UInt8]) throws(HelpCenterError) {
             pages.insert(path)
             try writer.write(path, fingerprints.rewrite(html, root: root))
         }
-        try page("index.html", templates.render("home", context.home()))
-        try page("404.html", templates.render("404", context.notFound()))
-        try page("search/index.html", templates.render("search", context.search()))
+        try page("index.html", templates.renderPage("home", context.home()))
+        try page("404.html", templates.renderPage("404", context.notFound()))
+        try page("search/index.html", templates.renderPage("search", context.search()))
         for category in content.categories {
-            try page(category.relativeURL + "index.html", templates.render("category", context.category(category)))
+            try page(category.relativeURL + "index.html", templates.renderPage("category", context.category(category)))
         }
         pages.formUnion(
             try writeArticles(content, context: context, templates: templates, fingerprints: fingerprints, to: writer))
@@ -271,7 +271,7 @@ public struct SiteBuilder: Sendable {
         DispatchQueue.concurrentPerform(iterations: work.count) { index in
             let (category, article) = work[index]
             do throws(HelpCenterError) {
-                let html = try templates.render("article", context.article(article, in: category))
+                let html = try templates.renderPage("article", context.article(article, in: category))
                 try writer.write(article.relativeURL + "index.html", fingerprints.rewrite(html, root: root))
             } catch {
                 firstFailure.withLock { first in

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Finds the `---` fenced YAML block at the top of a Markdown file.
 ///
 /// Kept apart from YAML parsing so the error for a missing or unclosed fence can name the
@@ -15,39 +13,44 @@ enum FrontMatterSplitter {
     }
 
     static func split(_ text: String, path: String) throws(HelpCenterError) -> Parts {
+        var bytes = Array(text.utf8)
         // Swift reads "\r\n" as one Character, so Windows line endings are normalised first.
-        let source = text.utf8.contains(13) ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
-        var bytes = Array(source.utf8)
+        if bytes.contains(13) { bytes = ByteReplacement.replace([13, 10], with: [10], in: bytes) }
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        let lineStarts = [0] + bytes.indices.filter { bytes[$0] == 10 }.map { $0 + 1 }
-        func line(_ index: Int) -> Substring {
-            let end = index + 1 < lineStarts.count ? lineStarts[index + 1] - 1 : bytes.count
-            return Substring(decoding: bytes[lineStarts[index]..<end], as: UTF8.self)
-        }
-        guard isFence(line(0), allowDots: false) else {
+        // Lines are found one at a time up to the closing fence: the body is not scanned.
+        func lineEnd(from start: Int) -> Int { bytes[start...].firstIndex(of: 10) ?? bytes.count }
+        var end = lineEnd(from: 0)
+        guard isFence(bytes[0..<end], allowDots: false) else {
             throw HelpCenterError(
                 .error(
                     "missing front matter: start the file with a '---' line, then YAML with at least "
                         + "'title: ...', then another '---' line",
                     at: SourceLocation(path: path, line: 1, column: 1)))
         }
-        guard let closing = (1..<lineStarts.count).first(where: { isFence(line($0), allowDots: true) }) else {
-            throw HelpCenterError(
-                .error(
-                    "front matter is not closed: add a '---' line after the YAML block that starts here",
-                    at: SourceLocation(path: path, line: 1, column: 1)))
+        let yamlStart = end + 1
+        var line = 0
+        while end < bytes.count {
+            let start = end + 1
+            end = lineEnd(from: start)
+            line += 1
+            guard isFence(bytes[start..<end], allowDots: true) else { continue }
+            // The YAML is the lines before this one; the newline before the fence is not part of it.
+            let yaml = line > 1 ? String(decoding: bytes[yamlStart..<(start - 1)], as: UTF8.self) : ""
+            let body = String(decoding: bytes[min(end + 1, bytes.count)...], as: UTF8.self)
+            return Parts(yaml: yaml, body: body, bodyLineOffset: line + 1)
         }
-        // The YAML is lines 1..<closing; the newline before the closing fence is not part of it.
-        let yaml = closing > 1 ? String(decoding: bytes[lineStarts[1]..<(lineStarts[closing] - 1)], as: UTF8.self) : ""
-        let bodyStart = closing + 1 < lineStarts.count ? lineStarts[closing + 1] : bytes.count
-        let body = String(decoding: bytes[bodyStart...], as: UTF8.self)
-        return Parts(yaml: yaml, body: body, bodyLineOffset: closing + 1)
+        throw HelpCenterError(
+            .error(
+                "front matter is not closed: add a '---' line after the YAML block that starts here",
+                at: SourceLocation(path: path, line: 1, column: 1)))
     }
 
     /// `---` (or `...` to close, as YAML allows), ignoring trailing spaces and a CR.
-    private static func isFence(_ line: Substring, allowDots: Bool) -> Bool {
+    private static func isFence(_ line: ArraySlice<UInt8>, allowDots: Bool) -> Bool {
         var fence = line
-        while let last = fence.last, last == " " || last == "\t" || last == "\r" { fence = fence.dropLast() }
-        return fence == "---" || (allowDots && fence == "...")
+        while let last = fence.last, last == UInt8(ascii: " ") || last == UInt8(ascii: "\t") || last == 13 {
+            fence = fence.dropLast()
+        }
+        return fence.elementsEqual("---".utf8) || (allowDots && fence.elementsEqual("...".utf8))
     }
 }

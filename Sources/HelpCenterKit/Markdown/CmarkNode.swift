@@ -82,6 +82,28 @@ extension CmarkNode {
             default: break
             }
         }
-        return text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        return Self.collapsingWhitespace(text)
+    }
+
+    /// Whitespace runs as single spaces, none at the ends. ASCII text (most headings) is done on
+    /// bytes: `Character.isWhitespace` looks up Unicode properties and showed in build profiles.
+    /// In ASCII the Characters that are whitespace are exactly these six bytes (and "\r\n").
+    static func collapsingWhitespace(_ text: String) -> String {
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else {
+            return text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        }
+        var collapsed: [UInt8] = []
+        collapsed.reserveCapacity(text.utf8.count)
+        var spaceDue = false
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: " ") || (0x09...0x0D).contains(byte) {
+                spaceDue = !collapsed.isEmpty
+            } else {
+                if spaceDue { collapsed.append(UInt8(ascii: " ")) }
+                spaceDue = false
+                collapsed.append(byte)
+            }
+        }
+        return String(decoding: collapsed, as: UTF8.self)
     }
 }

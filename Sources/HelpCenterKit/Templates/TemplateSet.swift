@@ -9,6 +9,9 @@ public struct TemplateSet: Sendable {
     public static let requiredNames = ["home", "category", "article", "404", "search"]
 
     private var library: MustacheLibrary
+    /// The same templates for `CompiledRenderer`, or `nil` when one uses something only the
+    /// library renders (see `TokenReflection`).
+    private var compiled: CompiledRenderer?
     public let names: Set<String>
     /// The texts as loaded, for checks that read templates (`helpcenter check`) without
     /// reading the files again.
@@ -35,12 +38,15 @@ public struct TemplateSet: Sendable {
     /// reads the folder, the fuzzer and tests hand texts in directly.
     public static func compile(_ sources: [TemplateSource], directory: String) throws(HelpCenterError) -> TemplateSet {
         var library = MustacheLibrary()
+        var compiled = TokenReflection.libraryHTML.map { CompiledRenderer(templates: [:], startEscaping: $0) }
         var diagnostics: [Diagnostic] = []
         FastHTMLEscaping.registered
         for source in sources {
             do {
-                let text = FastHTMLEscaping.pragma + source.text
-                library.register(try MustacheTemplate(string: text), named: source.name)
+                let template = try MustacheTemplate(string: FastHTMLEscaping.pragma + source.text)
+                library.register(template, named: source.name)
+                compiled?.templates[source.name] = TokenReflection.compile(template)
+                if compiled?.templates[source.name] == nil { compiled = nil }
             } catch let error as MustacheTemplate.ParserError {
                 // The pragma is one line more than the writer's file.
                 let location = SourceLocation(
@@ -64,29 +70,62 @@ public struct TemplateSet: Sendable {
         }
         guard diagnostics.isEmpty else { throw HelpCenterError(diagnostics) }
         return TemplateSet(
-            library: library, names: names, sources: sources, siteWidePartials: SiteWidePartials.names(in: sources))
+            library: library, compiled: compiled, names: names, sources: sources,
+            siteWidePartials: SiteWidePartials.names(in: sources))
     }
 
     /// A copy in which every site-wide partial is rendered once with `siteWide` (a page context
     /// with at least `site`, `root` and `nav`) and then served as fixed text: the same bytes,
     /// without re-rendering the header's nav on every page.
-    public func renderingSiteWidePartialsOnce(with siteWide: [String: Any]) -> TemplateSet {
+    public func renderingSiteWidePartialsOnce(with siteWide: TemplateValue) -> TemplateSet {
         var copy = self
         for name in siteWidePartials.sorted() {
-            guard let html = library.render(siteWide, withTemplate: name), !html.contains("{{"),
+            guard let html = try? render(name, siteWide), !html.contains("{{"),
                 let fixed = try? MustacheTemplate(string: html)
             else { continue }
             copy.library.register(fixed, named: name)
+            copy.compiled?.templates[name] = TokenReflection.compile(fixed)
+            if copy.compiled?.templates[name] == nil { copy.compiled = nil }
         }
         return copy
     }
 
     /// Renders the template `name` with `context`.
-    public func render(_ name: String, _ context: [String: Any]) throws(HelpCenterError) -> String {
-        guard let html = library.render(context, withTemplate: name) else {
-            throw HelpCenterError(.error("unknown template '\(name)'", at: SourceLocation(path: "\(name).mustache")))
+    public func render(_ name: String, _ context: TemplateValue) throws(HelpCenterError) -> String {
+        String(decoding: try renderPage(name, context), as: UTF8.self)
+    }
+
+    /// Renders the template `name` with `context` as the UTF-8 bytes a page file holds.
+    public func renderPage(_ name: String, _ context: TemplateValue) throws(HelpCenterError) -> [UInt8] {
+        let path = sources.first { $0.name == name }?.path ?? "\(name).mustache"
+        let html: [UInt8]?
+        do {
+            html =
+                if let compiled {
+                    try compiled.render(name, context)
+                } else {
+                    renderWithLibrary(name, context).map { Array($0.utf8) }
+                }
+        } catch {
+            throw HelpCenterError(
+                .error(
+                    "template '\(name)' never finishes: a {{$block}} override includes the same block "
+                        + "(blocks and partials nest over \(CompiledRenderer.maximumNesting) deep); rename the inner block",
+                    at: SourceLocation(path: path)))
+        }
+        guard let html else {
+            throw HelpCenterError(.error("unknown template '\(name)'", at: SourceLocation(path: path)))
         }
         return html
+    }
+
+    /// Whether pages render through `CompiledRenderer` rather than the library.
+    public var rendersCompiled: Bool { compiled != nil }
+
+    /// The library's own rendering, for templates only it understands and for tests that
+    /// hold the compiled renderer to it.
+    public func renderWithLibrary(_ name: String, _ context: TemplateValue) -> String? {
+        library.render(context.mustacheValue, withTemplate: name)
     }
 
     private static func templateFiles(in directory: String) throws(HelpCenterError) -> [(name: String, path: String)] {
