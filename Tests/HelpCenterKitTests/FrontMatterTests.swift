@@ -46,6 +46,21 @@ struct FrontMatterTests {
         #expect(document.bodyLineOffset == 3)
     }
 
+    @Test("values take YAML's types: plain booleans, numbers and nulls; quoted text stays text")
+    func valueTypes() throws {
+        let text = "---\ntitle: T\ndraft: yes\na: on\nb: 3\nc: 2.5\nd: ~\ne: \"3\"\nf: 'true'\ng: [1, x, false]\nh:\n---\n"
+        let matter = try FrontMatterParser.parse(text, path: "a.md").frontMatter
+        #expect(matter.draft)
+        #expect(matter.params["a"] == .bool(true))
+        #expect(matter.params["b"] == .int(3))
+        #expect(matter.params["c"] == .double(2.5))
+        #expect(matter.params["d"] == .null)
+        #expect(matter.params["e"] == .string("3"))
+        #expect(matter.params["f"] == .string("true"))
+        #expect(matter.params["g"] == .array([.int(1), .string("x"), .bool(false)]))
+        #expect(matter.params["h"] == .null)
+    }
+
     @Test("a date with time is accepted for lastmod")
     func dateTime() throws {
         let document = try FrontMatterParser.parse("---\ntitle: T\nlastmod: 2026-11-25T10:00:00Z\n---\n", path: "a.md")
@@ -109,6 +124,10 @@ struct FrontMatterTests {
             name: "duplicate key",
             text: "---\ntitle: A\ntitle: B\n---\n",
             expected: ["a.md:2:1: error: duplicate key 'title': keep one of them"]),
+        Failure(
+            name: "a key written plain and quoted",
+            text: "---\ntitle: A\n1: a\n\"1\": b\n---\n",
+            expected: ["a.md:3:1: error: duplicate key '1': keep one of them"]),
         Failure(
             name: "wrong types, all reported",
             text: "---\ntitle: T\nweight: heavy\ndraft: maybe\naliases: {a: b}\nlastmod: yesterday\nslug: ../x\n---\n",
