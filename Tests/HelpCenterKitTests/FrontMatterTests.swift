@@ -48,7 +48,8 @@ struct FrontMatterTests {
 
     @Test("values take YAML's types: plain booleans, numbers and nulls; quoted text stays text")
     func valueTypes() throws {
-        let text = "---\ntitle: T\ndraft: yes\na: on\nb: 3\nc: 2.5\nd: ~\ne: \"3\"\nf: 'true'\ng: [1, x, false]\nh:\n---\n"
+        let text =
+            "---\ntitle: T\ndraft: yes\na: on\nb: 3\nc: 2.5\nd: ~\ne: \"3\"\nf: 'true'\ng: [1, x, false]\nh:\n---\n"
         let matter = try FrontMatterParser.parse(text, path: "a.md").frontMatter
         #expect(matter.draft)
         #expect(matter.params["a"] == .bool(true))
