@@ -54,6 +54,8 @@ extension HelpCenterCommand {
                 includeDrafts: drafts, verificationPath: verification)
             let clock = ContinuousClock()
             let start = clock.now
+            // This process exits right after the build: its structures are left to the kernel.
+            ProcessLifetime.leaveStateToExit()
             var builder = SiteBuilder(options: options)
             if noSearch { builder.options.searchIndexer = nil }
             builder.options.useCache = !full

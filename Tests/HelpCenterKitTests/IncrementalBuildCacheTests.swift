@@ -91,12 +91,50 @@ extension IncrementalBuildTests {
         var writer = ByteWriter()
         cache.write(to: &writer)
         var reader = ByteReader(writer.bytes)
-        #expect(try BuildCache(from: &reader) == cache)
+        var decoded = try BuildCache(from: &reader)
         #expect(reader.isAtEnd)
+        #expect(decoded.encodedArticles.count == 1, "each article's record is kept for the next cache")
+        decoded.encodedArticles = [:]
+        #expect(decoded == cache)
         for length in stride(from: 0, to: writer.bytes.count, by: 7) {
             var truncated = ByteReader(Array(writer.bytes.prefix(length)))
             #expect(throws: ByteReader.Damaged.self) { try BuildCache(from: &truncated) }
         }
+    }
+
+    @Test("a new cache copies the records of articles taken unchanged, and encodes the others afresh")
+    func recordsReused() throws {
+        func article(_ name: String, title: String) -> Article {
+            Article(
+                sourcePath: "Content/a/\(name).md", frontMatter: FrontMatter(title: title), slug: name, categoryKey: "a",
+                body: RenderedMarkdown(html: "", headings: [], claims: [], diagnostics: []))
+        }
+        func stamp(_ modified: Int64) -> FileStamp {
+            FileStamp(device: 1, inode: UInt64(modified), size: 10, modified: modified, changed: modified)
+        }
+        var tracking = LoadedContent.Tracking()
+        for (index, name) in ["same", "racy", "touched"].enumerated() {
+            let path = "Content/a/\(name).md"
+            tracking.articles[path] = CachedArticle(
+                stamp: stamp(Int64(index)), digest: [1], article: article(name, title: "Old \(name)"))
+        }
+        var writer = ByteWriter()
+        BuildCache(generator: "g", inputs: [], startedAt: 0, git: nil, tracking: tracking, previous: nil)
+            .write(to: &writer)
+        var reader = ByteReader(writer.bytes)
+        let previous = try BuildCache(from: &reader)
+        // "racy" was edited within the same time stamp and parsed again; "touched" has a new
+        // stamp but the same bytes (taken by digest); "same" is untouched.
+        tracking.articles["Content/a/racy.md"]?.article = article("racy", title: "New racy")
+        tracking.articles["Content/a/racy.md"]?.digest = [2]
+        tracking.parsed = ["Content/a/racy.md"]
+        tracking.articles["Content/a/touched.md"]?.stamp = stamp(99)
+        let next = BuildCache(generator: "g", inputs: [], startedAt: 0, git: nil, tracking: tracking, previous: previous)
+        #expect(next.encodedArticles.keys.sorted() == ["Content/a/same.md"])
+        writer = ByteWriter()
+        next.write(to: &writer)
+        reader = ByteReader(writer.bytes)
+        #expect(try BuildCache(from: &reader).articles == tracking.articles)
     }
 
     @Test("builds into the same output run one at a time: eight at once all succeed and end equal to a clean build")

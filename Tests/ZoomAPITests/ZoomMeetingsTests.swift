@@ -81,11 +81,13 @@ struct ZoomMeetingsTests {
 
     @Test("5xx, dropped connections and timeouts leave the outcome unknown; timeouts say so")
     func unknownOutcomes() async throws {
-        let timeouts = TimeoutsConfiguration(connect: .seconds(2), total: .milliseconds(400))
+        // Generous enough for the token request on a loaded machine (400 ms was not, with the
+        // whole suite running on two cores); the delay fault outlasts it well.
+        let timeouts = TimeoutsConfiguration(connect: .seconds(2), total: .milliseconds(1500))
         try await Test.withZoom(timeouts: timeouts) { zoom in
             let tokens = try await zoom.connect()
             let client = zoom.meetings(tokens)
-            for fault in [Fault.serverError(status: 503), .dropConnection, .delay(milliseconds: 1500)] {
+            for fault in [Fault.serverError(status: 503), .dropConnection, .delay(milliseconds: 4000)] {
                 await zoom.server.addFault(FaultRule(fault, method: "GET", pathPrefix: "/v2/users/me", times: 1))
                 let error = try await #require(throws: ZoomError.self) {
                     try await client.currentUser(accessToken: tokens.accessToken)

@@ -11,6 +11,7 @@ extension SiteBuilder {
         let resolver = try checkFirst(
             loaded.content, config: config, assets: Set(assets.keys), onlyArticles: Set(paths))
         let content = options.includeDrafts ? loaded.content : loaded.content.withoutDrafts()
+        defer { ProcessLifetime.keep((resolver, content)) }
         let changed = Set(paths)
         let work = content.categories.flatMap { category in
             category.articles.filter { changed.contains($0.sourcePath) }.map { (category, $0) }
@@ -20,6 +21,7 @@ extension SiteBuilder {
             links: MarkdownLinkRewriter(resolver: resolver),
             fewPages: true)
         let pageTemplates = work.isEmpty ? templates : templates.renderingSiteWidePartialsOnce(with: context.siteWide())
+        defer { ProcessLifetime.keep(context) }
         let fingerprints = AssetFingerprints(assets)
         var pages: [(path: String, html: [UInt8])] = []
         for (category, article) in work {

@@ -77,6 +77,7 @@ public struct SiteBuilder: Sendable {
         // Articles load while the templates do, trusting the cache until the inputs digest says
         // otherwise (then they load again, with nothing taken from it).
         let previous = reading.value
+        defer { ProcessLifetime.keep(previous) }
         let (commitDates, git) = Self.commitDates(contentPath: options.contentPath, previous: previous)
         var loader = contentLoader(config: config, trusted: previous, commitDates: commitDates)
         let optimistic = Result { () throws(HelpCenterError) in try loader.loadTracked() }
@@ -88,13 +89,15 @@ public struct SiteBuilder: Sendable {
             loader = contentLoader(config: config, trusted: nil, commitDates: commitDates)
         }
         var loaded = try loader.reuse == nil && previous != nil ? loader.loadTracked() : optimistic.get()
+        defer { ProcessLifetime.keep(loaded) }
         let plan = IncrementalPlan.decide(
             previous: previous, inputs: inputs, output: FileStamp(path: options.outputPath), git: git,
             loaded: loaded.tracking)
         if case .pages(let paths) = plan {
             let cache = encodeInBackground(
                 BuildCache(
-                    generator: generator, inputs: inputs, startedAt: startedAt, git: git, tracking: loaded.tracking))
+                    generator: generator, inputs: inputs, startedAt: startedAt, git: git, tracking: loaded.tracking,
+                    previous: previous))
             return try updatePages(
                 paths, loaded: loaded, config: config, templates: templates, assets: assets, verification: verification,
                 cache: cache)
@@ -106,7 +109,9 @@ public struct SiteBuilder: Sendable {
         }
         guard case .full(let reason) = plan else { preconditionFailure("incremental plans return above") }
         let cache = encodeInBackground(
-            BuildCache(generator: generator, inputs: inputs, startedAt: startedAt, git: git, tracking: loaded.tracking))
+            BuildCache(
+                generator: generator, inputs: inputs, startedAt: startedAt, git: git, tracking: loaded.tracking,
+                previous: previous))
         var report = try buildEverything(
             loaded, config: config, templates: templates, assets: assets, verification: verification)
         report.fullBuildReason = options.useCache ? reason : "asked for with --full"
@@ -168,6 +173,7 @@ public struct SiteBuilder: Sendable {
         let allContent = loaded.content
         let resolver = try checkFirst(allContent, config: config, assets: Set(assets.keys))
         let content = options.includeDrafts ? allContent : allContent.withoutDrafts()
+        defer { ProcessLifetime.keep((resolver, content)) }
         let fingerprints = AssetFingerprints(assets)
         let writer = try OutputWriter(
             outputPath: options.outputPath,
@@ -231,6 +237,7 @@ public struct SiteBuilder: Sendable {
             ?? MarkdownLinkRewriter(content: content, config: config, contentPath: options.contentPath)
         let context = PageContext(config: config, content: content, verification: verification, links: links)
         let templates = templates.renderingSiteWidePartialsOnce(with: context.siteWide())
+        defer { ProcessLifetime.keep((context, templates)) }
         let root = config.rootPath
         var pages: Set<String> = []
         func page(_ path: String, _ html: [UInt8]) throws(HelpCenterError) {

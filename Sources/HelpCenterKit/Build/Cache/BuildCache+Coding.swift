@@ -30,6 +30,7 @@ extension BuildCache {
             writer.raw(entry.value)
         }
         writer.array(Array(articles)) { writer, entry in
+            if let record = encodedArticles[entry.key] { return writer.verbatim(record) }
             entry.value.stamp.write(to: &writer)
             writer.raw(entry.value.digest)
             entry.value.article.write(to: &writer)
@@ -53,14 +54,22 @@ extension BuildCache {
             (try reader.string(), Array(try reader.raw()))
         }
         indexDigests = Dictionary(digests) { first, _ in first }
+        var records: [ArraySlice<UInt8>] = []
         let entries = try reader.array { reader throws(ByteReader.Damaged) in
-            CachedArticle(
+            let start = reader.offset
+            let entry = CachedArticle(
                 stamp: try FileStamp(from: &reader), digest: Array(try reader.raw()),
                 article: try Article(from: &reader))
+            records.append(reader.bytes(since: start))
+            return entry
         }
         var articles: [String: CachedArticle] = [:]
         articles.reserveCapacity(entries.count)
-        for entry in entries { articles[entry.article.sourcePath] = entry }
+        encodedArticles.reserveCapacity(entries.count)
+        for (entry, record) in zip(entries, records) {
+            articles[entry.article.sourcePath] = entry
+            encodedArticles[entry.article.sourcePath] = record
+        }
         self.articles = articles
         output = try FileStamp(from: &reader)
     }

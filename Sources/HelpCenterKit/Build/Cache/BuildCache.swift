@@ -28,6 +28,10 @@ struct BuildCache: Sendable, Hashable {
     var indexDigests: [String: [UInt8]]
     /// Every article (drafts included) by source path.
     var articles: [String: CachedArticle]
+    /// Articles' records exactly as encoded, by source path: read ones keep theirs, and a new
+    /// cache copies those of articles it took unchanged instead of encoding 10,000 again (a
+    /// tenth of a one-article rebuild). Not part of what the cache says.
+    var encodedArticles: [String: ArraySlice<UInt8>] = [:]
 }
 
 /// One article as the cache keeps it: enough to list, link and check it without its body.
@@ -55,13 +59,24 @@ extension Article {
 }
 
 extension BuildCache {
-    /// The cache a build will write once its output exists (`output` is set then).
-    init(generator: String, inputs: [UInt8], startedAt: Int64, git: String?, tracking: LoadedContent.Tracking) {
+    /// The cache a build will write once its output exists (`output` is set then). Articles
+    /// taken from `previous` with the same stamp are the same record, so its bytes are reused.
+    init(
+        generator: String, inputs: [UInt8], startedAt: Int64, git: String?, tracking: LoadedContent.Tracking,
+        previous: BuildCache?
+    ) {
         self.init(
             generator: generator, inputs: inputs,
             output: FileStamp(device: 0, inode: 0, size: 0, modified: 0, changed: 0),
             startedAt: startedAt, git: git, gitDates: tracking.commitDates, categories: tracking.categories,
             indexDigests: tracking.indexDigests, articles: tracking.articles)
+        guard let previous else { return }
+        for (path, entry) in tracking.articles where !tracking.parsed.contains(path) {
+            guard let record = previous.encodedArticles[path], previous.articles[path]?.stamp == entry.stamp else {
+                continue
+            }
+            encodedArticles[path] = record
+        }
     }
 
     /// The cache beside the output at `outputPath` (`.Public.build-cache` next to `Public/`), or

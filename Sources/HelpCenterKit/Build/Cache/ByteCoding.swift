@@ -37,6 +37,11 @@ struct ByteWriter {
         }
     }
 
+    /// Bytes some earlier writer wrote (see `ByteReader.bytes(since:)`), copied as they are.
+    mutating func verbatim(_ value: ArraySlice<UInt8>) {
+        bytes.append(contentsOf: value)
+    }
+
     mutating func raw(_ value: some Collection<UInt8>) {
         unsigned(UInt64(value.count))
         bytes.append(contentsOf: value)
@@ -66,6 +71,14 @@ struct ByteReader {
     }
 
     var isAtEnd: Bool { position == bytes.count }
+
+    /// Where the next read starts, for `bytes(since:)`.
+    var offset: Int { position }
+
+    /// What was read since `offset`, sharing the buffer (no copy).
+    func bytes(since offset: Int) -> ArraySlice<UInt8> {
+        bytes[offset..<position]
+    }
 
     mutating func unsigned() throws(Damaged) -> UInt64 {
         var value: UInt64 = 0
