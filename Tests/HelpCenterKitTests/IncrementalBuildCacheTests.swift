@@ -106,7 +106,8 @@ extension IncrementalBuildTests {
     func recordsReused() throws {
         func article(_ name: String, title: String) -> Article {
             Article(
-                sourcePath: "Content/a/\(name).md", frontMatter: FrontMatter(title: title), slug: name, categoryKey: "a",
+                sourcePath: "Content/a/\(name).md", frontMatter: FrontMatter(title: title), slug: name,
+                categoryKey: "a",
                 body: RenderedMarkdown(html: "", headings: [], claims: [], diagnostics: []))
         }
         func stamp(_ modified: Int64) -> FileStamp {
@@ -129,7 +130,8 @@ extension IncrementalBuildTests {
         tracking.articles["Content/a/racy.md"]?.digest = [2]
         tracking.parsed = ["Content/a/racy.md"]
         tracking.articles["Content/a/touched.md"]?.stamp = stamp(99)
-        let next = BuildCache(generator: "g", inputs: [], startedAt: 0, git: nil, tracking: tracking, previous: previous)
+        let next = BuildCache(
+            generator: "g", inputs: [], startedAt: 0, git: nil, tracking: tracking, previous: previous)
         #expect(next.encodedArticles.keys.sorted() == ["Content/a/same.md"])
         writer = ByteWriter()
         next.write(to: &writer)
