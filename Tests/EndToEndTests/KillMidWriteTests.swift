@@ -20,20 +20,21 @@ struct KillMidWriteTests {
         var problems: [String] = []
     }
 
-    @Test("20 runs of verify --state killed between 20 ms and 780 ms: no torn JSON, tokens 0600")
+    @Test("20 runs of verify --state killed across a run's length: no torn JSON, tokens 0600")
     func killedRuns() async throws {
         let seen = try await offThePool { () throws -> Observations in
             let site = try TemporarySite(copyRealContent: true)
             try FileManager.default.copyItem(
                 at: TemporarySite.repository.appendingPathComponent("verify.lock"), to: site.url("verify.lock"))
             var seen = Observations()
+            let length = try Self.runLength(VerifyBinaryTests.binary, ["--state", site.url("state-probe").path], site)
             for run in 0..<20 {
                 // A folder per run, so each kill's files are judged once.
                 let state = site.url("state-\(run)")
-                // Spread over a run's length: 20 ms, 60 ms, ... 780 ms.
+                // Spread over a run's length, as this machine runs it now: the middle of each twentieth.
                 if try Self.runAndKill(
                     VerifyBinaryTests.binary, ["--state", state.path], in: site.root,
-                    after: 20_000 + run * 40_000)
+                    after: length * (2 * run + 1) / 40)
                 {
                     seen.killed += 1
                 }
@@ -67,15 +68,16 @@ struct KillMidWriteTests {
             }
             let arguments = ["build", "--no-search"]
             var seen = Observations()
-            if try ProcessRunner.run(HelpCenterBinaryTests.binary, arguments, in: site.root).status != 0 {
-                seen.problems.append("the first build failed")
-            }
+            let length = try Self.runLength(HelpCenterBinaryTests.binary, arguments, site)
+            if !site.exists("Public/bulk/a0/index.html") { seen.problems.append("the first build failed") }
             let before = try site.tree("Public")
             try site.writeArticle("Content/bulk/new.md", title: "New")
             var observed: [(attempt: Int, tree: [String: Data])] = []
             for attempt in 0..<8 {
+                // Each a full build (an article was added), killed in the middle of each eighth
+                // of the first build's length.
                 let killed = try Self.runAndKill(
-                    HelpCenterBinaryTests.binary, arguments, in: site.root, after: 50_000 + attempt * 150_000)
+                    HelpCenterBinaryTests.binary, arguments, in: site.root, after: length * (2 * attempt + 1) / 16)
                 guard killed else { break }
                 seen.killed += 1
                 observed.append((attempt, try site.tree("Public")))
@@ -153,6 +155,16 @@ struct KillMidWriteTests {
 
     /// Starts `executable`, sends SIGKILL after `microseconds` if it still runs, and waits.
     /// - Returns: whether it was killed (rather than finished first).
+    /// How long one uninterrupted run takes here, in microseconds: kills are spread over it,
+    /// so they land mid-run on a fast machine and a loaded one alike.
+    static func runLength(_ executable: URL, _ arguments: [String], _ site: TemporarySite) throws -> Int {
+        let clock = ContinuousClock()
+        let start = clock.now
+        _ = try ProcessRunner.run(executable, arguments, in: site.root)
+        let elapsed = clock.now - start
+        return Int(elapsed.components.seconds) * 1_000_000 + Int(elapsed.components.attoseconds / 1_000_000_000_000)
+    }
+
     static func runAndKill(
         _ executable: URL, _ arguments: [String], in folder: URL, after microseconds: Int
     ) throws -> Bool {

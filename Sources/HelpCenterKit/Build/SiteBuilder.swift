@@ -72,13 +72,19 @@ public struct SiteBuilder: Sendable {
         let reading = BackgroundWork {
             options.useCache ? BuildCache.load(forOutput: options.outputPath, generator: generator) : nil
         }
+        // With no cache to take them from, the commit dates (a `git` process) are read while
+        // site.yml and the cache load, instead of after.
+        let earlyDates =
+            options.useCache && BuildCache.exists(forOutput: options.outputPath)
+            ? nil : BackgroundWork { Self.commitDates(contentPath: options.contentPath, previous: nil) }
         let (config, configText) = try SiteConfigLoader.loadWithText(path: options.configPath)
         let loadingInputs = BackgroundWork { Result { () throws(HelpCenterError) in try SiteInputs.load(options) } }
         // Articles load while the templates do, trusting the cache until the inputs digest says
         // otherwise (then they load again, with nothing taken from it).
         let previous = reading.value
         defer { ProcessLifetime.keep(previous) }
-        let (commitDates, git) = Self.commitDates(contentPath: options.contentPath, previous: previous)
+        let (commitDates, git) =
+            earlyDates?.value ?? Self.commitDates(contentPath: options.contentPath, previous: previous)
         var loader = contentLoader(config: config, trusted: previous, commitDates: commitDates)
         let optimistic = Result { () throws(HelpCenterError) in try loader.loadTracked() }
         let (templates, assets, verification) = try loadingInputs.value.get()

@@ -94,6 +94,11 @@ extension BuildCache {
         return cache
     }
 
+    /// Whether there is a cache beside the output at `outputPath` at all (trusted or not).
+    static func exists(forOutput outputPath: String) -> Bool {
+        access(OutputSibling.cache.url(next: URL(fileURLWithPath: outputPath)).path, F_OK) == 0
+    }
+
     /// The first 8 bytes of the payload's SHA-256, stored after it: a file damaged on disk is
     /// refused whole rather than half-trusted (a flipped byte in a title would otherwise reach a
     /// page). SHA-256 runs in the CPU's SHA instructions, faster than a byte-wise hash in Swift.
