@@ -100,10 +100,12 @@ public struct SiteBuilder: Sendable {
             previous: previous, inputs: inputs, output: FileStamp(path: options.outputPath), git: git,
             loaded: loaded.tracking)
         if case .pages(let paths) = plan {
-            let cache = encodeInBackground(
+            let tracking = loaded.tracking
+            let cache = encodeInBackground {
                 BuildCache(
-                    generator: generator, inputs: inputs, startedAt: startedAt, git: git, tracking: loaded.tracking,
-                    previous: previous))
+                    generator: generator, inputs: inputs, startedAt: startedAt, git: git, tracking: tracking,
+                    previous: previous)
+            }
             return try updatePages(
                 paths, loaded: loaded, config: config, templates: templates, assets: assets, verification: verification,
                 cache: cache)
@@ -114,10 +116,12 @@ public struct SiteBuilder: Sendable {
             loaded = try loader.loadTracked()
         }
         guard case .full(let reason) = plan else { preconditionFailure("incremental plans return above") }
-        let cache = encodeInBackground(
+        let tracking = loaded.tracking
+        let cache = encodeInBackground {
             BuildCache(
-                generator: generator, inputs: inputs, startedAt: startedAt, git: git, tracking: loaded.tracking,
-                previous: previous))
+                generator: generator, inputs: inputs, startedAt: startedAt, git: git, tracking: tracking,
+                previous: previous)
+        }
         var report = try buildEverything(
             loaded, config: config, templates: templates, assets: assets, verification: verification)
         report.fullBuildReason = options.useCache ? reason : "asked for with --full"
@@ -125,9 +129,9 @@ public struct SiteBuilder: Sendable {
         return report
     }
 
-    /// The next build's cache, encoded on the second core while this one renders.
-    func encodeInBackground(_ cache: BuildCache) -> BackgroundWork<ByteWriter> {
-        BackgroundWork { cache.encodedWithoutOutput() }
+    /// The next build's cache, assembled and encoded on the second core while this one renders.
+    func encodeInBackground(_ cache: @escaping @Sendable () -> BuildCache) -> BackgroundWork<ByteWriter> {
+        BackgroundWork { cache().encodedWithoutOutput() }
     }
 
     /// Completes and saves the cache for the output as it is now. A cache that cannot be
