@@ -8,8 +8,14 @@ extension SiteBuilder {
         _ paths: [String], loaded: LoadedContent, config: SiteConfig, templates: TemplateSet, assets: [String: Data],
         verification: VerificationResults?, cache: BackgroundWork<ByteWriter>
     ) throws(HelpCenterError) -> BuildReport {
-        let resolver = try checkFirst(
-            loaded.content, config: config, assets: Set(assets.keys), onlyArticles: Set(paths))
+        // The changed pages' links are checked on another core while the pages render. Nothing
+        // is written before the check passes, and its findings are reported before any other.
+        let resolver = LinkResolver(content: loaded.content, config: config, contentPath: options.contentPath)
+        let checking = BackgroundWork { [options] in
+            Self.errors(
+                in: loaded.content, config: config, contentPath: options.contentPath, assets: Set(assets.keys),
+                resolver: resolver, onlyArticles: Set(paths))
+        }
         let content = options.includeDrafts ? loaded.content : loaded.content.withoutDrafts()
         defer { ProcessLifetime.keep((resolver, content)) }
         let changed = Set(paths)
@@ -23,11 +29,15 @@ extension SiteBuilder {
         let pageTemplates = work.isEmpty ? templates : templates.renderingSiteWidePartialsOnce(with: context.siteWide())
         defer { ProcessLifetime.keep(context) }
         let fingerprints = AssetFingerprints(assets)
-        var pages: [(path: String, html: [UInt8])] = []
-        for (category, article) in work {
-            let html = try pageTemplates.renderPage("article", context.article(article, in: category))
-            pages.append((article.relativeURL + "index.html", fingerprints.rewrite(html, root: config.rootPath)))
+        let rendered = Result { () throws(HelpCenterError) -> [(path: String, html: [UInt8])] in
+            try work.map { (category, article) throws(HelpCenterError) in
+                let html = try pageTemplates.renderPage("article", context.article(article, in: category))
+                return (article.relativeURL + "index.html", fingerprints.rewrite(html, root: config.rootPath))
+            }
         }
+        let problems = checking.value
+        guard problems.isEmpty else { throw HelpCenterError(problems) }
+        let pages = try rendered.get()
         var notes: [String] = []
         if !pages.isEmpty {
             BuildCache.invalidate(forOutput: options.outputPath)

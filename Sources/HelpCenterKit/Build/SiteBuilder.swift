@@ -227,12 +227,22 @@ public struct SiteBuilder: Sendable {
         _ content: SiteContent, config: SiteConfig, assets: Set<String>, onlyArticles: Set<String>? = nil
     ) throws(HelpCenterError) -> LinkResolver {
         let resolver = LinkResolver(content: content, config: config, contentPath: options.contentPath)
-        let problems = SiteChecker.problems(
+        let problems = Self.errors(
             in: content, config: config, contentPath: options.contentPath, assets: assets, resolver: resolver,
-            onlyArticles: onlyArticles
-        ).filter { $0.severity == .error }
+            onlyArticles: onlyArticles)
         guard problems.isEmpty else { throw HelpCenterError(problems) }
         return resolver
+    }
+
+    /// What stops a build: `SiteChecker`'s errors.
+    static func errors(
+        in content: SiteContent, config: SiteConfig, contentPath: String, assets: Set<String>, resolver: LinkResolver,
+        onlyArticles: Set<String>?
+    ) -> [Diagnostic] {
+        SiteChecker.problems(
+            in: content, config: config, contentPath: contentPath, assets: assets, resolver: resolver,
+            onlyArticles: onlyArticles
+        ).filter { $0.severity == .error }
     }
 
     /// Renders every page, plus 404, sitemap, robots and alias redirects, into `writer` as
