@@ -14,7 +14,7 @@ struct ByteLevelTextTests {
         (0..<Int(random.next() % length)).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }.joined()
     }
 
-    @Test("markup escaping gives Foundation's four replacements")
+    @Test("markup escaping gives Foundation's four replacements, bar marks fused with a special character")
     func markupEscaping() {
         var random = SeededGenerator(seed: 7)
         for _ in 0..<500 {
@@ -26,6 +26,10 @@ struct ByteLevelTextTests {
             #expect(MarkupEscaping.escape(text) == foundation, "\(text)")
         }
         #expect(MarkupEscaping.escape("a<b & \"c\" 'd'>") == "a&lt;b &amp; &quot;c&quot; 'd'&gt;")
+        // One difference, on purpose: Foundation matched whole Characters, so a '&' or '<' fused
+        // with a combining mark stayed raw (not valid XML); bytes escape it.
+        #expect(MarkupEscaping.escape("a&\u{301}b <\u{338}") == "a&amp;\u{301}b &lt;\u{338}")
+        #expect("a&\u{301}b".replacingOccurrences(of: "&", with: "&amp;") == "a&\u{301}b")
     }
 
     @Test("collapsing whitespace gives the Character split it replaced, ASCII or not")

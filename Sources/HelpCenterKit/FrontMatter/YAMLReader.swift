@@ -25,8 +25,10 @@ struct YAMLReader {
             // An explicit encoding: the default reads the process environment on every call.
             // The basic resolver: the default one runs up to seven regular expressions on every
             // key to type it (for Yams' duplicate-key check), 5% of a build. Nothing here reads
-            // Yams' implicit types: values are typed by `value(_:)` and the typed fields, so the
-            // one difference is that `1:` and `"1":` now count as the same key, as they are.
+            // Yams' implicit types: values are typed by `value(_:)` and the typed fields. Two
+            // differences, both in YAML few would write: `1:` and `"1":` now count as the same
+            // key; and a plain key that is also an anchor (`&k yes: 1`) makes its aliases text,
+            // since Yams shares the node's tag (`draft: *k` is then 'yes', not true).
             node = try Yams.compose(yaml: yaml, .basic, .default, .utf8)
         } catch let error as YamlError {
             diagnostics.append(diagnostic(for: error))

@@ -45,8 +45,7 @@ public struct TemplateSet: Sendable {
             do {
                 let template = try MustacheTemplate(string: FastHTMLEscaping.pragma + source.text)
                 library.register(template, named: source.name)
-                compiled?.templates[source.name] = TokenReflection.compile(template)
-                if compiled?.templates[source.name] == nil { compiled = nil }
+                compiled.add(template, named: source.name)
             } catch let error as MustacheTemplate.ParserError {
                 // The pragma is one line more than the writer's file.
                 let location = SourceLocation(
@@ -60,6 +59,7 @@ public struct TemplateSet: Sendable {
         for source in sources.sorted(by: { $0.name < $1.name }) {
             diagnostics += PartialReferences.problems(
                 in: source.text, path: source.path, known: names, from: source.name)
+            diagnostics += SelfIncludingBlocks.problems(in: source.text, path: source.path, from: source.name)
         }
         diagnostics += PartialReferences.cycles(in: sources)
         for required in requiredNames where !names.contains(required) {
@@ -84,8 +84,7 @@ public struct TemplateSet: Sendable {
                 let fixed = try? MustacheTemplate(string: html)
             else { continue }
             copy.library.register(fixed, named: name)
-            copy.compiled?.templates[name] = TokenReflection.compile(fixed)
-            if copy.compiled?.templates[name] == nil { copy.compiled = nil }
+            copy.compiled.add(fixed, named: name)
         }
         return copy
     }
@@ -97,7 +96,7 @@ public struct TemplateSet: Sendable {
 
     /// Renders the template `name` with `context` as the UTF-8 bytes a page file holds.
     public func renderPage(_ name: String, _ context: TemplateValue) throws(HelpCenterError) -> [UInt8] {
-        let path = sources.first { $0.name == name }?.path ?? "\(name).mustache"
+        var path: String { sources.first { $0.name == name }?.path ?? "\(name).mustache" }
         let html: [UInt8]?
         do {
             html =

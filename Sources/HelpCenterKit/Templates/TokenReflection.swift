@@ -75,3 +75,15 @@ enum TokenReflection {
         (field as? [String])?.isEmpty == true
     }
 }
+
+extension CompiledRenderer? {
+    /// Adds `template` under `name`; one the renderer cannot take hands the whole set to the
+    /// library (`nil`), since partials and parents cross templates.
+    mutating func add(_ template: MustacheTemplate, named name: String) {
+        guard let compiled = TokenReflection.compile(template) else {
+            self = nil
+            return
+        }
+        self?.templates[name] = compiled
+    }
+}
