@@ -5,20 +5,10 @@
 /// 10,000-article build, all of it in the sitemap.
 public enum MarkupEscaping {
     public static func escape(_ text: String) -> String {
-        guard text.utf8.contains(where: { entity(for: $0) != nil }) else { return text }
-        var escaped: [UInt8] = []
-        escaped.reserveCapacity(text.utf8.count + 16)
-        for byte in text.utf8 {
-            if let entity = entity(for: byte) {
-                escaped.append(contentsOf: entity.utf8)
-            } else {
-                escaped.append(byte)
-            }
-        }
-        return String(decoding: escaped, as: UTF8.self)
+        ByteEscaping.escape(text, entity: entity)
     }
 
-    private static func entity(for byte: UInt8) -> String? {
+    private static func entity(for byte: UInt8) -> StaticString? {
         switch byte {
         case UInt8(ascii: "&"): "&amp;"
         case UInt8(ascii: "<"): "&lt;"
