@@ -94,7 +94,9 @@ extension IncrementalBuildTests {
         var decoded = try BuildCache(from: &reader)
         #expect(reader.isAtEnd)
         #expect(decoded.encodedArticles.count == 1, "each article's record is kept for the next cache")
+        #expect(decoded.encodedSections?.articles == decoded.encodedArticles[article.sourcePath])
         decoded.encodedArticles = [:]
+        decoded.encodedSections = nil
         #expect(decoded == cache)
         for length in stride(from: 0, to: writer.bytes.count, by: 7) {
             var truncated = ByteReader(Array(writer.bytes.prefix(length)))
@@ -102,41 +104,97 @@ extension IncrementalBuildTests {
         }
     }
 
-    @Test("a new cache copies the records of articles taken unchanged, and encodes the others afresh")
-    func recordsReused() throws {
-        func article(_ name: String, title: String) -> Article {
-            Article(
+    private static func cachedArticle(_ name: String, title: String, modified: Int64) -> CachedArticle {
+        CachedArticle(
+            stamp: FileStamp(device: 1, inode: UInt64(modified), size: 10, modified: modified, changed: modified),
+            digest: [1],
+            article: Article(
                 sourcePath: "Content/a/\(name).md", frontMatter: FrontMatter(title: title), slug: name,
                 categoryKey: "a",
-                body: RenderedMarkdown(html: "", headings: [], claims: [], diagnostics: []))
-        }
-        func stamp(_ modified: Int64) -> FileStamp {
-            FileStamp(device: 1, inode: UInt64(modified), size: 10, modified: modified, changed: modified)
-        }
-        var tracking = LoadedContent.Tracking()
-        for (index, name) in ["same", "racy", "touched"].enumerated() {
-            let path = "Content/a/\(name).md"
-            tracking.articles[path] = CachedArticle(
-                stamp: stamp(Int64(index)), digest: [1], article: article(name, title: "Old \(name)"))
-        }
+                body: RenderedMarkdown(html: "", headings: [], claims: [], diagnostics: [])))
+    }
+
+    /// A cache of `names` as the next build reads it.
+    private static func readCache(of tracking: LoadedContent.Tracking, git: String? = "c") throws -> BuildCache {
         var writer = ByteWriter()
-        BuildCache(generator: "g", inputs: [], startedAt: 0, git: nil, tracking: tracking, previous: nil)
+        BuildCache(generator: "g", inputs: [], startedAt: 0, git: git, tracking: tracking, previous: nil)
             .write(to: &writer)
         var reader = ByteReader(writer.bytes)
-        let previous = try BuildCache(from: &reader)
-        // "racy" was edited within the same time stamp and parsed again; "touched" has a new
-        // stamp but the same bytes (taken by digest); "same" is untouched.
-        tracking.articles["Content/a/racy.md"]?.article = article("racy", title: "New racy")
-        tracking.articles["Content/a/racy.md"]?.digest = [2]
-        tracking.parsed = ["Content/a/racy.md"]
-        tracking.articles["Content/a/touched.md"]?.stamp = stamp(99)
+        return try BuildCache(from: &reader)
+    }
+
+    private static func reread(_ cache: BuildCache) throws -> BuildCache {
+        var writer = ByteWriter()
+        cache.write(to: &writer)
+        var reader = ByteReader(writer.bytes)
+        return try BuildCache(from: &reader)
+    }
+
+    @Test("the same articles: the new cache is the old one's records with only the parsed and restamped ones replaced")
+    func recordsPatched() throws {
+        let names = (0..<40).map { "article-\($0)" }
+        var tracking = LoadedContent.Tracking()
+        tracking.commitDates = ["/site/Content/a/article-1.md": Date(timeIntervalSince1970: 9)]
+        for (index, name) in names.enumerated() {
+            tracking.articles["Content/a/\(name).md"] = Self.cachedArticle(name, title: "Old", modified: Int64(index))
+        }
+        let previous = try Self.readCache(of: tracking)
+        // One edited and parsed again; one with a new stamp but the same bytes (taken by digest).
+        let edited = "Content/a/article-7.md"
+        let touched = "Content/a/article-30.md"
+        tracking.articles[edited]?.article = Self.cachedArticle("article-7", title: "New", modified: 7).article
+        tracking.articles[edited]?.digest = [2]
+        tracking.parsed = [edited]
+        tracking.articles[touched]?.stamp.modified = 99
+        tracking.restamped = [touched]
         let next = BuildCache(
-            generator: "g", inputs: [], startedAt: 0, git: nil, tracking: tracking, previous: previous)
+            generator: "g", inputs: [], startedAt: 5, git: "c", tracking: tracking, previous: previous)
+        #expect(next.patch?.changed.map(\.path).sorted() == [touched, edited])
+        #expect(next.patch?.gitDatesUnchanged == true)
+        let reread = try Self.reread(next)
+        #expect(reread.articles == tracking.articles)
+        #expect(reread.gitDates == tracking.commitDates)
+        #expect(reread.startedAt == 5)
+        // The untouched records are the old bytes.
+        for name in names.map({ "Content/a/\($0).md" }) where name != edited && name != touched {
+            #expect(reread.encodedArticles[name].map(Array.init) == previous.encodedArticles[name].map(Array.init))
+        }
+        // A chain of patched caches stays equal to one written from scratch.
+        var chained = reread
+        for round in 0..<5 {
+            let name = "article-\(round * 3)"
+            let path = "Content/a/\(name).md"
+            tracking.articles[path]?.article = Self.cachedArticle(name, title: "Round \(round)", modified: 0).article
+            tracking.parsed = [path]
+            tracking.restamped = []
+            chained = try Self.reread(
+                BuildCache(generator: "g", inputs: [], startedAt: 0, git: "c", tracking: tracking, previous: chained))
+            #expect(chained.articles == tracking.articles, "round \(round)")
+        }
+    }
+
+    @Test("other articles or other commit dates: records of unchanged articles are copied one by one, dates encoded")
+    func recordsReused() throws {
+        var tracking = LoadedContent.Tracking()
+        for (index, name) in ["same", "racy", "touched"].enumerated() {
+            tracking.articles["Content/a/\(name).md"] = Self.cachedArticle(name, title: "Old", modified: Int64(index))
+        }
+        let previous = try Self.readCache(of: tracking)
+        // An article added: the sections cannot be patched.
+        tracking.articles["Content/a/added.md"] = Self.cachedArticle("added", title: "New", modified: 50)
+        tracking.notInCache = 1
+        tracking.articles["Content/a/racy.md"]?.article = Self.cachedArticle("racy", title: "New", modified: 1).article
+        tracking.parsed = ["Content/a/racy.md", "Content/a/added.md"]
+        tracking.articles["Content/a/touched.md"]?.stamp.modified = 99
+        tracking.restamped = ["Content/a/touched.md"]
+        tracking.commitDates = ["/x": Date(timeIntervalSince1970: 3)]
+        let next = BuildCache(
+            generator: "g", inputs: [], startedAt: 0, git: "other", tracking: tracking, previous: previous)
+        #expect(next.patch == nil)
         #expect(next.encodedArticles.keys.sorted() == ["Content/a/same.md"])
-        writer = ByteWriter()
-        next.write(to: &writer)
-        reader = ByteReader(writer.bytes)
-        #expect(try BuildCache(from: &reader).articles == tracking.articles)
+        let reread = try Self.reread(next)
+        #expect(reread.articles == tracking.articles)
+        #expect(reread.gitDates == tracking.commitDates)
     }
 
     @Test("builds into the same output run one at a time: eight at once all succeed and end equal to a clean build")

@@ -134,6 +134,14 @@ final class OutputWriter: Sendable {
         if wrote == nil { try Array(data).withUnsafeBufferPointer { try writeAll(descriptor, $0) } }
     }
 
+    /// `parts` one after the other into one new file at `path`.
+    static func writeFile(_ path: String, parts: [[UInt8]]) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw POSIXError(errno: errno) }
+        defer { close(descriptor) }
+        for part in parts { try part.withUnsafeBufferPointer { try writeAll(descriptor, $0) } }
+    }
+
     private static func writeAll(_ descriptor: Int32, _ bytes: UnsafeBufferPointer<UInt8>) throws {
         guard let base = bytes.baseAddress else { return }
         var offset = 0

@@ -48,16 +48,7 @@ public struct SiteChecker: Sendable {
     ) -> [Diagnostic] {
         // Headings are kept as they are and searched only for the few links with an anchor:
         // a set of ids per page cost more than all the checks on a 10,000-article site.
-        var pages: [String: (headings: [Heading], draft: Bool)] = [
-            "": (content.home?.body.headings ?? [], false), "search/": ([], false),
-        ]
-        pages.reserveCapacity(content.categories.reduce(2) { $0 + 1 + $1.articles.count })
-        for category in content.categories {
-            pages[category.relativeURL] = (category.body.headings, false)
-            for article in category.articles {
-                pages[article.relativeURL] = (article.body.headings, article.frontMatter.draft)
-            }
-        }
+        let pages = LinkTargets(content, indexed: onlyArticles == nil)
         let resolver = resolver ?? LinkResolver(content: content, config: config, contentPath: contentPath)
         let generated: Set<String> = ["sitemap.xml", "robots.txt", "404.html"]
         var diagnostics: [Diagnostic] = []
@@ -117,7 +108,7 @@ public struct SiteChecker: Sendable {
                 }
             }
         }
-        return onlyArticles == nil ? diagnostics + aliasProblems(content, pages: Set(pages.keys)) : diagnostics
+        return onlyArticles == nil ? diagnostics + aliasProblems(content, pages: pages.urls) : diagnostics
     }
 
     private static func aliasProblems(_ content: SiteContent, pages: Set<String>) -> [Diagnostic] {

@@ -27,38 +27,62 @@ public struct ContentLoader: Sendable {
 
     /// `load`, plus what the build cache needs: each article's stamp and skeleton, which files
     /// were parsed, the `_index.md` digests and the commit dates used.
-    func loadTracked() throws(HelpCenterError) -> LoadedContent {
+    func loadTracked(_ survey: ContentSurvey? = nil) throws(HelpCenterError) -> LoadedContent {
+        guard let survey else { return try loadTracked(self.survey()) }
         var diagnostics: [Diagnostic] = []
-        let entries = try listFolder()
         let commitDates = self.commitDates ?? GitDates.lastCommitDates(under: contentPath)
-        let links = SymlinkGuard(root: contentPath, folderName: "content")
         var tracking = LoadedContent.Tracking()
         tracking.commitDates = commitDates
+        tracking.categories = survey.categories
+        tracking.indexDigests = survey.indexDigests
         tracking.articles.reserveCapacity(reuse?.entries.count ?? 0)
         var home: Category?
         var categories: [Category] = []
-        for entry in entries {
-            let path = join(contentPath, entry)
-            if let problem = links.problem(at: path) {
+        for step in survey.steps {
+            switch step {
+            case .problem(let problem):
                 diagnostics.append(problem)
-            } else if isFolder(path) {
+            case .home(let page):
+                home = page
+            case .category(let folder):
+                diagnostics += folder.diagnostics
                 if let category = loadCategory(
-                    entry, links: links, commitDates: commitDates, tracking: &tracking, diagnostics: &diagnostics)
+                    folder, commitDates: commitDates, tracking: &tracking, diagnostics: &diagnostics)
                 {
                     categories.append(category)
                 }
-            } else if entry == "_index.md" {
-                home = loadIndex(path: path, key: "", tracking: &tracking, diagnostics: &diagnostics)
-            } else if entry.hasSuffix(".md") {
-                diagnostics.append(
-                    .warning(
-                        "ignored: articles live in a category folder; move it to \(contentPath)/<category>/\(entry)",
-                        at: SourceLocation(path: path)))
             }
         }
         guard !diagnostics.contains(where: { $0.severity == .error }) else { throw HelpCenterError(diagnostics) }
         let content = SiteContent(home: home, categories: categories.sorted(by: Self.order))
         return LoadedContent(content: content, warnings: diagnostics, tracking: tracking)
+    }
+
+    /// Everything that does not need the build cache (see `ContentSurvey`).
+    func survey() throws(HelpCenterError) -> ContentSurvey {
+        var survey = ContentSurvey()
+        let links = SymlinkGuard(root: contentPath, folderName: "content")
+        for entry in try listFolder() {
+            let path = join(contentPath, entry)
+            if let problem = links.problem(at: path) {
+                survey.steps.append(.problem(problem))
+            } else if isFolder(path) {
+                if let folder = surveyCategory(entry, links: links, survey: &survey) {
+                    survey.steps.append(.category(folder))
+                }
+            } else if entry == "_index.md" {
+                var diagnostics: [Diagnostic] = []
+                let home = loadIndex(path: path, key: "", digests: &survey.indexDigests, diagnostics: &diagnostics)
+                survey.steps += diagnostics.map(ContentSurvey.Step.problem) + [.home(home)]
+            } else if entry.hasSuffix(".md") {
+                survey.steps.append(
+                    .problem(
+                        .warning(
+                            "ignored: articles live in a category folder; move it to \(contentPath)/<category>/\(entry)",
+                            at: SourceLocation(path: path))))
+            }
+        }
+        return survey
     }
 
     private func listFolder() throws(HelpCenterError) -> [String] {
@@ -77,18 +101,19 @@ public struct ContentLoader: Sendable {
         }
     }
 
-    private func loadCategory(
-        _ key: String, links: SymlinkGuard, commitDates: [String: Date], tracking: inout LoadedContent.Tracking,
-        diagnostics: inout [Diagnostic]
-    ) -> Category? {
+    /// One category folder's listing, `_index.md` and article stamps; `nil` (with the error in
+    /// `survey`) when its name cannot be a URL segment.
+    private func surveyCategory(_ key: String, links: SymlinkGuard, survey: inout ContentSurvey) -> CategorySurvey? {
         let folder = join(contentPath, key)
         guard URLSegment.isValid(key) else {
-            diagnostics.append(
-                .error(
-                    "folder name '\(key)' cannot be a URL segment: use lower-case letters, digits and '-'",
-                    at: SourceLocation(path: folder)))
+            survey.steps.append(
+                .problem(
+                    .error(
+                        "folder name '\(key)' cannot be a URL segment: use lower-case letters, digits and '-'",
+                        at: SourceLocation(path: folder))))
             return nil
         }
+        var diagnostics: [Diagnostic] = []
         var files: [String] = []
         var maybeLinks: Set<String> = []
         for entry in FolderEntries.list(folder) ?? [] where !entry.name.hasPrefix(".") {
@@ -99,30 +124,50 @@ public struct ContentLoader: Sendable {
                 if entry.mayBeLink { maybeLinks.insert(entry.name) }
             }
         }
-        let indexPath = join(folder, "_index.md")
-        tracking.categories.append(key)
-        var category =
+        survey.categories.append(key)
+        let category =
             files.contains("_index.md")
-            ? loadIndex(path: indexPath, key: key, tracking: &tracking, diagnostics: &diagnostics)
+            ? loadIndex(
+                path: join(folder, "_index.md"), key: key, digests: &survey.indexDigests, diagnostics: &diagnostics)
             : Category(
                 key: key, sourcePath: nil, frontMatter: FrontMatter(title: URLSegment.title(from: key)),
                 body: MarkdownRenderer().render(""), articles: [])
+        let names = files.filter { $0.hasSuffix(".md") && $0 != "_index.md" }
+        // Stamps through the open folder: the kernel resolves one name instead of the path.
+        let handle = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        defer { if handle >= 0 { close(handle) } }
+        let stamps = names.map { handle >= 0 ? FileStamp(name: $0, in: handle) : FileStamp(path: join(folder, $0)) }
+        return CategorySurvey(
+            key: key, folder: folder, category: category, diagnostics: diagnostics, names: names,
+            maybeLinks: maybeLinks, stamps: stamps)
+    }
+
+    /// A surveyed category with its articles, each taken from the cache or parsed.
+    private func loadCategory(
+        _ survey: CategorySurvey, commitDates: [String: Date], tracking: inout LoadedContent.Tracking,
+        diagnostics: inout [Diagnostic]
+    ) -> Category? {
+        let (key, folder, names) = (survey.key, survey.folder, survey.names)
+        var category = survey.category
         var articles: [Article] = []
         var usedSlugs: [String: String] = [:]
-        let names = files.filter { $0.hasSuffix(".md") && $0 != "_index.md" }
+        usedSlugs.reserveCapacity(names.count)
         // Dates are filed under real paths: a shared article linked in from another folder
         // takes its target's date.
         let resolvedFolder = commitDates.isEmpty ? "" : (SymlinkGuard.resolve(folder) ?? folder) + "/"
-        for (name, file) in zip(names, loadArticles(names.map { join(folder, $0) }, categoryKey: key)) {
+        let loadedFiles = loadArticles(names.map { join(folder, $0) }, stamps: survey.stamps, categoryKey: key)
+        for (name, file) in zip(names, loadedFiles) {
             diagnostics += file.diagnostics
             if let cached = file.cached {
                 tracking.articles[cached.article.sourcePath] = cached
                 if file.parsed { tracking.parsed.insert(cached.article.sourcePath) }
                 if !file.inCache { tracking.notInCache += 1 }
+                if file.restamped { tracking.restamped.insert(cached.article.sourcePath) }
             }
             guard var article = file.article else { continue }
             if article.frontMatter.lastmod == nil, !commitDates.isEmpty {
-                let real = maybeLinks.contains(name) ? SymlinkGuard.resolve(join(folder, name)) : resolvedFolder + name
+                let real =
+                    survey.maybeLinks.contains(name) ? SymlinkGuard.resolve(join(folder, name)) : resolvedFolder + name
                 article.frontMatter.lastmod = real.flatMap { commitDates[$0] }
             }
             if let other = usedSlugs[article.slug] {
@@ -141,27 +186,26 @@ public struct ContentLoader: Sendable {
 
     /// Parses and renders files on every core (each file's work is independent); results come
     /// back in the order given, so diagnostics and output never depend on thread timing.
-    private func loadArticles(_ paths: [String], categoryKey: String) -> [LoadedFile] {
+    private func loadArticles(_ paths: [String], stamps: [FileStamp?], categoryKey: String) -> [LoadedFile] {
         let slots = LoadSlots(count: paths.count)
         DispatchQueue.concurrentPerform(iterations: paths.count) { index in
-            slots.set(index, loadArticle(paths[index], categoryKey: categoryKey))
+            slots.set(index, loadArticle(paths[index], stamp: stamps[index], categoryKey: categoryKey))
         }
         return slots.all
     }
 
     private func loadIndex(
-        path: String, key: String, tracking: inout LoadedContent.Tracking, diagnostics: inout [Diagnostic]
+        path: String, key: String, digests: inout [String: [UInt8]], diagnostics: inout [Diagnostic]
     ) -> Category? {
         guard let text = read(path, diagnostics: &diagnostics) else { return nil }
-        tracking.indexDigests[path] = ArticleReuse.digest(text)
+        digests[path] = ArticleReuse.digest(text)
         guard let (document, body) = parse(text, path: path, diagnostics: &diagnostics) else { return nil }
         return Category(key: key, sourcePath: path, frontMatter: document.frontMatter, body: body, articles: [])
     }
 
     /// One article: the cached one when its file is unchanged (by stamp, or by digest when the
     /// stamp cannot be trusted), else parsed.
-    private func loadArticle(_ path: String, categoryKey: String) -> LoadedFile {
-        let stamp = FileStamp(path: path)
+    private func loadArticle(_ path: String, stamp: FileStamp?, categoryKey: String) -> LoadedFile {
         let previous = reuse?.entries[path]
         if let reuse, let stamp, let previous, reuse.trusts(stamp, cached: previous.stamp) {
             return reused(previous, stamp: stamp)
@@ -196,7 +240,7 @@ public struct ContentLoader: Sendable {
         let published = !previous.article.frontMatter.draft || includeDrafts
         return LoadedFile(
             article: published ? previous.article : nil, cached: cached, parsed: false, inCache: true,
-            diagnostics: previous.article.body.diagnostics)
+            restamped: stamp != previous.stamp, diagnostics: previous.article.body.diagnostics)
     }
 
     private func read(_ path: String, diagnostics: inout [Diagnostic]) -> String? {
@@ -253,6 +297,8 @@ private struct LoadedFile {
     var parsed = false
     /// The cache had an entry for its path (changed or not).
     var inCache = false
+    /// Taken from the cache with a new stamp (its digest matched).
+    var restamped = false
     var diagnostics: [Diagnostic]
 }
 

@@ -36,6 +36,10 @@ struct LoadedContent: Sendable {
         var articles: [String: CachedArticle] = [:]
         /// The articles parsed this time (not taken from the cache).
         var parsed: Set<String> = []
+        /// Articles taken from the cache with a new stamp, their digest being the same. Any entry
+        /// that differs from the cache's is here or in `parsed`: a new cache copies every other
+        /// record as it was (`BuildCache.Patch`).
+        var restamped: Set<String> = []
         /// Articles whose path the cache did not know: added since (or no cache was offered).
         var notInCache = 0
         /// Category folders in listing order.

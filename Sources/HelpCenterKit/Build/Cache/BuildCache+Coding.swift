@@ -18,23 +18,51 @@ extension BuildCache {
         writer.raw(inputs)
         writer.int(Int(startedAt))
         writer.optional(git) { $0.string($1) }
-        // Dictionaries go in their own order: sorting 10,000 entries would cost more than the
-        // cache saves on a small site, and nothing compares the files' bytes.
-        writer.array(Array(gitDates)) { writer, entry in
-            writer.string(entry.key)
-            writer.double(entry.value.timeIntervalSinceReferenceDate)
+        writer.reserve((patch?.base.articles.count ?? 0) + (patch?.base.gitDates.count ?? 0))
+        if let patch, patch.gitDatesUnchanged {
+            writer.verbatim(patch.base.gitDates)
+        } else {
+            // Dictionaries go in their own order: sorting 10,000 entries would cost more than
+            // the cache saves on a small site, and nothing compares the files' bytes.
+            writer.array(Array(gitDates)) { writer, entry in
+                writer.string(entry.key)
+                writer.double(entry.value.timeIntervalSinceReferenceDate)
+            }
         }
         writer.array(categories) { $0.string($1) }
         writer.array(indexDigests.sorted { $0.key < $1.key }) { writer, entry in
             writer.string(entry.key)
             writer.raw(entry.value)
         }
-        writer.array(Array(articles)) { writer, entry in
-            if let record = encodedArticles[entry.key] { return writer.verbatim(record) }
-            entry.value.stamp.write(to: &writer)
-            writer.raw(entry.value.digest)
-            entry.value.article.write(to: &writer)
+        writer.unsigned(UInt64(articles.count))
+        if let patch { return writePatchedArticles(patch, to: &writer) }
+        let reused = encodedArticles.values.reduce(0) { $0 + $1.count }
+        writer.reserve(reused + 2048 * (articles.count - encodedArticles.count))
+        for (path, entry) in articles {
+            if let record = encodedArticles[path] {
+                writer.verbatim(record)
+                continue
+            }
+            Self.write(entry, to: &writer)
         }
+    }
+
+    /// The previous cache's records, each changed one encoded afresh in its place.
+    private func writePatchedArticles(_ patch: Patch, to writer: inout ByteWriter) {
+        let records = patch.base.articles
+        var copiedUpTo = records.startIndex
+        for change in patch.changed {
+            writer.verbatim(records[copiedUpTo..<change.range.lowerBound])
+            if let entry = articles[change.path] { Self.write(entry, to: &writer) }
+            copiedUpTo = change.range.upperBound
+        }
+        writer.verbatim(records[copiedUpTo...])
+    }
+
+    private static func write(_ entry: CachedArticle, to writer: inout ByteWriter) {
+        entry.stamp.write(to: &writer)
+        writer.raw(entry.digest)
+        entry.article.write(to: &writer)
     }
 
     init(from reader: inout ByteReader) throws(ByteReader.Damaged) {
@@ -45,17 +73,21 @@ extension BuildCache {
         inputs = Array(try reader.raw())
         startedAt = Int64(try reader.int())
         git = try reader.optional { reader throws(ByteReader.Damaged) in try reader.string() }
+        let datesStart = reader.offset
         let dates = try reader.array { reader throws(ByteReader.Damaged) in
             (try reader.string(), Date(timeIntervalSinceReferenceDate: try reader.double()))
         }
         gitDates = Dictionary(dates) { first, _ in first }
+        let encodedGitDates = reader.bytes(since: datesStart)
         categories = try reader.array { reader throws(ByteReader.Damaged) in try reader.string() }
         let digests = try reader.array { reader throws(ByteReader.Damaged) in
             (try reader.string(), Array(try reader.raw()))
         }
         indexDigests = Dictionary(digests) { first, _ in first }
         var records: [ArraySlice<UInt8>] = []
-        let entries = try reader.array { reader throws(ByteReader.Damaged) in
+        let entryCount = try reader.count()
+        let recordsStart = reader.offset
+        let entries = try reader.elements(entryCount) { reader throws(ByteReader.Damaged) in
             let start = reader.offset
             let entry = CachedArticle(
                 stamp: try FileStamp(from: &reader), digest: Array(try reader.raw()),
@@ -70,7 +102,10 @@ extension BuildCache {
             articles[entry.article.sourcePath] = entry
             encodedArticles[entry.article.sourcePath] = record
         }
+        // One record per path, or the sections could not be copied as they are.
+        guard articles.count == entries.count else { throw ByteReader.Damaged() }
         self.articles = articles
+        encodedSections = EncodedSections(articles: reader.bytes(since: recordsStart), gitDates: encodedGitDates)
         output = try FileStamp(from: &reader)
     }
 }

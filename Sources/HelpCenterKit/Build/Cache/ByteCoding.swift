@@ -37,6 +37,11 @@ struct ByteWriter {
         }
     }
 
+    /// Room for `count` more bytes at once: a 4 MB cache grown by doubling was copied twice over.
+    mutating func reserve(_ count: Int) {
+        bytes.reserveCapacity(bytes.count + count)
+    }
+
     /// Bytes some earlier writer wrote (see `ByteReader.bytes(since:)`), copied as they are.
     mutating func verbatim(_ value: ArraySlice<UInt8>) {
         bytes.append(contentsOf: value)
@@ -120,9 +125,8 @@ struct ByteReader {
         let length = try count()
         defer { position += length }
         let start = position
-        // Through a buffer pointer: validating an array slice takes the generic, slower path.
         let text = bytes.withUnsafeBufferPointer { buffer in
-            String(validating: UnsafeBufferPointer(rebasing: buffer[start..<(start + length)]), as: UTF8.self)
+            String.exactly(UnsafeBufferPointer(rebasing: buffer[start..<(start + length)]))
         }
         guard let text else { throw Damaged() }
         return text
@@ -139,10 +143,32 @@ struct ByteReader {
     }
 
     mutating func array<Element>(_ read: (inout ByteReader) throws(Damaged) -> Element) throws(Damaged) -> [Element] {
-        let count = try count()
+        try elements(try count(), read)
+    }
+
+    /// `count` values (a count already read), each with `read`.
+    mutating func elements<Element>(_ count: Int, _ read: (inout ByteReader) throws(Damaged) -> Element)
+        throws(Damaged) -> [Element]
+    {
         var values: [Element] = []
         values.reserveCapacity(count)
         for _ in 0..<count { values.append(try read(&self)) }
         return values
+    }
+}
+
+extension String {
+    /// The text whose UTF-8 is exactly `utf8`, or `nil` when it is not valid UTF-8.
+    ///
+    /// `String(validating:as:)` looks up generic metadata on every call, a quarter of decoding
+    /// the build cache; decoding repairs invalid bytes instead (with U+FFFD), so the text is
+    /// valid exactly when its bytes are the ones given.
+    static func exactly(_ utf8: UnsafeBufferPointer<UInt8>) -> String? {
+        var text = String(decoding: utf8, as: UTF8.self)
+        let same = text.withUTF8 { decoded in
+            decoded.count == utf8.count
+                && (utf8.isEmpty || memcmp(decoded.baseAddress!, utf8.baseAddress!, utf8.count) == 0)
+        }
+        return same ? text : nil
     }
 }

@@ -17,6 +17,14 @@ struct FileStamp: Sendable, Hashable {
         self.init(status)
     }
 
+    /// The stamp of `name` in the open folder `folder`: the kernel resolves one name instead
+    /// of the whole path, which was two thirds of taking 10,000 unchanged articles from the cache.
+    init?(name: String, in folder: Int32) {
+        var status = stat()
+        guard fstatat(folder, name, &status, 0) == 0 else { return nil }
+        self.init(status)
+    }
+
     init(_ status: stat) {
         device = UInt64(status.st_dev)
         inode = UInt64(status.st_ino)

@@ -1,0 +1,55 @@
+/// The pages a link can point at, with what the link checks read of each: its headings (for
+/// anchors) and whether it is a draft.
+///
+/// A full build checks every page's links, so it builds a table of all pages first. An
+/// incremental build checks a page or two: a table of 10,000 URLs cost more than all of their
+/// lookups, so it finds each target in its category instead (`<category>/<slug>/`).
+struct LinkTargets {
+    struct Page {
+        var headings: [Heading]
+        var draft: Bool
+    }
+
+    private let content: SiteContent
+    private let table: [String: Page]?
+    private let categories: [String: Int]
+
+    init(_ content: SiteContent, indexed: Bool) {
+        self.content = content
+        categories = Dictionary(content.categories.enumerated().map { ($1.key, $0) }) { first, _ in first }
+        guard indexed else {
+            table = nil
+            return
+        }
+        var pages: [String: Page] = ["": Page(headings: content.home?.body.headings ?? [], draft: false)]
+        pages.reserveCapacity(content.categories.reduce(2) { $0 + 1 + $1.articles.count })
+        pages["search/"] = Page(headings: [], draft: false)
+        for category in content.categories {
+            pages[category.relativeURL] = Page(headings: category.body.headings, draft: false)
+            for article in category.articles {
+                pages[article.relativeURL] = Page(headings: article.body.headings, draft: article.frontMatter.draft)
+            }
+        }
+        table = pages
+    }
+
+    /// Every page's URL (a full build's table only).
+    var urls: Set<String> { table.map { Set($0.keys) } ?? [] }
+
+    subscript(url: String) -> Page? {
+        if let table { return table[url] }
+        switch url {
+        case "": return Page(headings: content.home?.body.headings ?? [], draft: false)
+        case "search/": return Page(headings: [], draft: false)
+        default: break
+        }
+        let parts = url.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.last == "", parts.count == 2 || parts.count == 3, let index = categories[String(parts[0])] else {
+            return nil
+        }
+        let category = content.categories[index]
+        guard parts.count == 3 else { return Page(headings: category.body.headings, draft: false) }
+        let article = category.articles.first { $0.slug == parts[1] }
+        return article.map { Page(headings: $0.body.headings, draft: $0.frontMatter.draft) }
+    }
+}

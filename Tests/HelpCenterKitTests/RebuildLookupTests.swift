@@ -1,0 +1,154 @@
+import Foundation
+import TestSupport
+import Testing
+
+@testable import HelpCenterKit
+
+/// A one-article rebuild finds related articles, link targets and linked articles without the
+/// site-wide tables a full build makes; each shortcut must answer as its table does.
+@Suite("Rebuild lookups")
+struct RebuildLookupTests {
+    static let tags = ["zoom", "billing", "calendar", "Café", "Cafe\u{301}", "x", "long-tag-name-over-15"]
+
+    /// Articles in `categories` folders with random titles, slugs, tags (repeated ones too),
+    /// drafts and headings.
+    static func randomSite(_ random: inout SeededGenerator, contentPath: String = "Content") -> SiteContent {
+        var categories: [Category] = []
+        for index in 0..<4 {
+            let key = "topic-\(index)"
+            var articles: [Article] = []
+            for number in 0..<Int(random.next() % 30) {
+                var tags: [String] = []
+                for _ in 0..<Int(random.next() % 5) {
+                    tags.append(Self.tags[Int(random.next() % UInt64(Self.tags.count))])
+                }
+                let slug = random.next() % 4 == 0 ? "custom-\(number)" : "article-\(number)"
+                let matter = FrontMatter(
+                    title: "Title \(random.next() % 6)", slug: slug, draft: random.next() % 7 == 0, tags: tags)
+                let heading = Heading(level: 2, id: "h-\(number)", text: "H", line: 3)
+                let body = RenderedMarkdown(html: "", headings: [heading], claims: [], diagnostics: [])
+                articles.append(
+                    Article(
+                        sourcePath: "\(contentPath)/\(key)/article-\(number).md", frontMatter: matter, slug: slug,
+                        categoryKey: key, body: body))
+            }
+            let intro = RenderedMarkdown(
+                html: "", headings: [Heading(level: 2, id: "intro", text: "I", line: 1)], claims: [], diagnostics: [])
+            categories.append(
+                Category(
+                    key: key, sourcePath: nil, frontMatter: FrontMatter(title: key), body: intro, articles: articles))
+        }
+        let home = Category(
+            key: "", sourcePath: "\(contentPath)/_index.md", frontMatter: FrontMatter(title: "Home"),
+            body: RenderedMarkdown(
+                html: "", headings: [Heading(level: 2, id: "welcome", text: "W", line: 1)], claims: [], diagnostics: []),
+            articles: [])
+        return SiteContent(home: home, categories: categories)
+    }
+
+    @Test("related articles by a scan equal those of the tag index, ties and repeated tags included")
+    func relatedArticles() {
+        var random = SeededGenerator(seed: 21)
+        for _ in 0..<30 {
+            let articles = Self.randomSite(&random).articles
+            let indexed = RelatedArticles(articles, indexed: true)
+            let scanned = RelatedArticles(articles, indexed: false)
+            for article in articles {
+                #expect(
+                    scanned.related(to: article).map(\.sourcePath) == indexed.related(to: article).map(\.sourcePath),
+                    "\(article.sourcePath) \(article.frontMatter.tags)")
+            }
+        }
+    }
+
+    @Test("link targets found in their category equal the table of every page, for pages and non-pages")
+    func linkTargets() {
+        var random = SeededGenerator(seed: 5)
+        for _ in 0..<20 {
+            let content = Self.randomSite(&random)
+            let table = LinkTargets(content, indexed: true)
+            let scan = LinkTargets(content, indexed: false)
+            let urls =
+                table.urls.sorted() + [
+                    "topic-9/", "topic-1", "topic-1/article-0", "topic-1/missing/", "/topic-1/", "topic-1/article-0/x/",
+                    "topic-1//", "search", "search/x/", "assets/", "topic-1/custom-0/",
+                ]
+            for url in urls {
+                #expect(scan[url]?.headings == table[url]?.headings, "\(url)")
+                #expect(scan[url]?.draft == table[url]?.draft, "\(url)")
+            }
+            #expect(table.urls.count == 2 + content.categories.count + content.articleCount)
+        }
+    }
+
+    @Test("a .md link finds its article by folder and file as a table of absolute source paths did")
+    func markdownLinks() {
+        var random = SeededGenerator(seed: 9)
+        let config = SiteConfig(title: "T", baseURL: "https://example.com/docs/")
+        for contentPath in ["Content", "./Content", "site/../Content", "/tmp/help/Content", "/"] {
+            let content = Self.randomSite(&random, contentPath: contentPath == "/" ? "" : contentPath)
+            let resolver = LinkResolver(content: content, config: config, contentPath: contentPath)
+            var byAbsolutePath: [String: String] = [:]
+            for article in content.articles {
+                byAbsolutePath[LexicalPath.absolute(article.sourcePath)] = article.relativeURL
+            }
+            for article in content.articles {
+                let source = content.articles[Int(random.next() % UInt64(content.articleCount))]
+                let file = (article.sourcePath as NSString).lastPathComponent
+                let links = [
+                    "../\(article.categoryKey)/\(file)", "../\(article.categoryKey)/\(file)#h-1", "./\(file)",
+                    "/\(article.categoryKey)/\(file)", "../../\(article.categoryKey)/\(file)", "../\(file)",
+                    "../\(article.categoryKey)/nested/\(file)", "../\(article.categoryKey)/missing.md",
+                ]
+                for link in links {
+                    let expected = Self.naiveTarget(
+                        link, from: source, contentPath: contentPath, byAbsolutePath: byAbsolutePath)
+                    let target = resolver.resolve(link, fromPage: source.relativeURL, sourcePath: source.sourcePath)
+                    #expect(target == expected, "\(contentPath): \(link) from \(source.sourcePath)")
+                }
+            }
+        }
+    }
+
+    /// How `LinkResolver` found a `.md` link's article before: a table of absolute source paths.
+    static func naiveTarget(
+        _ link: String, from source: Article, contentPath: String, byAbsolutePath: [String: String]
+    ) -> LinkResolver.Target {
+        let parts = link.split(separator: "#", maxSplits: 1).map(String.init)
+        let path = parts[0]
+        let file =
+            path.hasPrefix("/")
+            ? LexicalPath.absolute(contentPath) + path : LexicalPath.folder(of: source.sourcePath) + "/" + path
+        guard let page = byAbsolutePath[LexicalPath.normalize(file)] else { return .unknownMarkdown(path) }
+        return .page(page, anchor: parts.count > 1 ? parts[1] : nil)
+    }
+
+    @Test("cache strings are decoded exactly when they are valid UTF-8, as String(validating:) says")
+    func exactStrings() {
+        var random = SeededGenerator(seed: 3)
+        let pieces: [[UInt8]] = [
+            [0x61], [0xC3, 0xA9], [0xE2, 0x80, 0x99], [0xF0, 0x9F, 0x99, 0x82], [0x80], [0xC3], [0xFF],
+            [0xED, 0xA0, 0x80],
+            [0xEF, 0xBF, 0xBD], [0x00], [0xC0, 0xAF],
+        ]
+        for _ in 0..<3000 {
+            let bytes = (0..<Int(random.next() % 8)).flatMap { _ in pieces[Int(random.next() % UInt64(pieces.count))] }
+            let exact = bytes.withUnsafeBufferPointer(String.exactly)
+            #expect(exact == String(validating: bytes, as: UTF8.self), "\(bytes)")
+            if let exact { #expect(Array(exact.utf8) == bytes) }
+        }
+    }
+
+    @Test("a file read with read(2) alone gives FileManager's bytes; a missing file gives nil")
+    func fileBytes() throws {
+        let folder = try TemporarySite()
+        for size in [0, 1, 4095, 4096, 4097, 1_000_003] {
+            let path = folder.path("file-\(size)")
+            let bytes = (0..<size).map { UInt8(truncatingIfNeeded: $0 &* 31) }
+            try Data(bytes).write(to: URL(fileURLWithPath: path))
+            #expect(FileBytes.read(path) == bytes, "\(size) bytes")
+        }
+        #expect(FileBytes.read(folder.path("missing")) == nil)
+        #expect(FileBytes.read(folder.path("")) == nil, "a folder is not a file")
+    }
+}
