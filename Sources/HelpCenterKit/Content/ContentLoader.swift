@@ -58,90 +58,6 @@ public struct ContentLoader: Sendable {
         return LoadedContent(content: content, warnings: diagnostics, tracking: tracking)
     }
 
-    /// Everything that does not need the build cache (see `ContentSurvey`).
-    func survey() throws(HelpCenterError) -> ContentSurvey {
-        var survey = ContentSurvey()
-        let links = SymlinkGuard(root: contentPath, folderName: "content")
-        for entry in try listFolder() {
-            let path = join(contentPath, entry)
-            if let problem = links.problem(at: path) {
-                survey.steps.append(.problem(problem))
-            } else if isFolder(path) {
-                if let folder = surveyCategory(entry, links: links, survey: &survey) {
-                    survey.steps.append(.category(folder))
-                }
-            } else if entry == "_index.md" {
-                var diagnostics: [Diagnostic] = []
-                let home = loadIndex(path: path, key: "", digests: &survey.indexDigests, diagnostics: &diagnostics)
-                survey.steps += diagnostics.map(ContentSurvey.Step.problem) + [.home(home)]
-            } else if entry.hasSuffix(".md") {
-                survey.steps.append(
-                    .problem(
-                        .warning(
-                            "ignored: articles live in a category folder; move it to \(contentPath)/<category>/\(entry)",
-                            at: SourceLocation(path: path))))
-            }
-        }
-        return survey
-    }
-
-    private func listFolder() throws(HelpCenterError) -> [String] {
-        guard isFolder(contentPath) else {
-            throw HelpCenterError(
-                .error(
-                    "content folder not found: run helpcenter from the site's root folder or pass --content PATH",
-                    at: SourceLocation(path: contentPath)))
-        }
-        do {
-            return try FileManager.default.contentsOfDirectory(atPath: contentPath).filter { !$0.hasPrefix(".") }
-                .sorted()
-        } catch {
-            throw HelpCenterError(
-                .error("cannot list folder: \(error.localizedDescription)", at: .init(path: contentPath)))
-        }
-    }
-
-    /// One category folder's listing, `_index.md` and article stamps; `nil` (with the error in
-    /// `survey`) when its name cannot be a URL segment.
-    private func surveyCategory(_ key: String, links: SymlinkGuard, survey: inout ContentSurvey) -> CategorySurvey? {
-        let folder = join(contentPath, key)
-        guard URLSegment.isValid(key) else {
-            survey.steps.append(
-                .problem(
-                    .error(
-                        "folder name '\(key)' cannot be a URL segment: use lower-case letters, digits and '-'",
-                        at: SourceLocation(path: folder))))
-            return nil
-        }
-        var diagnostics: [Diagnostic] = []
-        var files: [String] = []
-        var maybeLinks: Set<String> = []
-        for entry in FolderEntries.list(folder) ?? [] where !entry.name.hasPrefix(".") {
-            if entry.mayBeLink, let problem = links.problem(at: join(folder, entry.name)) {
-                diagnostics.append(problem)
-            } else {
-                files.append(entry.name)
-                if entry.mayBeLink { maybeLinks.insert(entry.name) }
-            }
-        }
-        survey.categories.append(key)
-        let category =
-            files.contains("_index.md")
-            ? loadIndex(
-                path: join(folder, "_index.md"), key: key, digests: &survey.indexDigests, diagnostics: &diagnostics)
-            : Category(
-                key: key, sourcePath: nil, frontMatter: FrontMatter(title: URLSegment.title(from: key)),
-                body: MarkdownRenderer().render(""), articles: [])
-        let names = files.filter { $0.hasSuffix(".md") && $0 != "_index.md" }
-        // Stamps through the open folder: the kernel resolves one name instead of the path.
-        let handle = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        defer { if handle >= 0 { close(handle) } }
-        let stamps = names.map { handle >= 0 ? FileStamp(name: $0, in: handle) : FileStamp(path: join(folder, $0)) }
-        return CategorySurvey(
-            key: key, folder: folder, category: category, diagnostics: diagnostics, names: names,
-            maybeLinks: maybeLinks, stamps: stamps)
-    }
-
     /// A surveyed category with its articles, each taken from the cache or parsed.
     private func loadCategory(
         _ survey: CategorySurvey, commitDates: [String: Date], tracking: inout LoadedContent.Tracking,
@@ -194,7 +110,7 @@ public struct ContentLoader: Sendable {
         return slots.all
     }
 
-    private func loadIndex(
+    func loadIndex(
         path: String, key: String, digests: inout [String: [UInt8]], diagnostics: inout [Diagnostic]
     ) -> Category? {
         guard let text = read(path, diagnostics: &diagnostics) else { return nil }
@@ -268,12 +184,12 @@ public struct ContentLoader: Sendable {
         }
     }
 
-    private func isFolder(_ path: String) -> Bool {
+    func isFolder(_ path: String) -> Bool {
         var isDirectory: ObjCBool = false
         return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
     }
 
-    private func join(_ folder: String, _ name: String) -> String {
+    func join(_ folder: String, _ name: String) -> String {
         folder.hasSuffix("/") ? folder + name : folder + "/" + name
     }
 
