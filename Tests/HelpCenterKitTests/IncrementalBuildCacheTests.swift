@@ -95,8 +95,10 @@ extension IncrementalBuildTests {
         #expect(reader.isAtEnd)
         #expect(decoded.encodedArticles.count == 1, "each article's record is kept for the next cache")
         #expect(decoded.encodedSections?.articles == decoded.encodedArticles[article.sourcePath])
+        #expect(decoded.orderedArticles == Array(cache.articles.values))
         decoded.encodedArticles = [:]
         decoded.encodedSections = nil
+        decoded.orderedArticles = []
         #expect(decoded == cache)
         for length in stride(from: 0, to: writer.bytes.count, by: 7) {
             var truncated = ByteReader(Array(writer.bytes.prefix(length)))
@@ -170,6 +172,31 @@ extension IncrementalBuildTests {
             chained = try Self.reread(
                 BuildCache(generator: "g", inputs: [], startedAt: 0, git: "c", tracking: tracking, previous: chained))
             #expect(chained.articles == tracking.articles, "round \(round)")
+        }
+    }
+
+    @Test("records are written in load order, and each loaded file finds the entry its path would")
+    func loadOrder() throws {
+        var random = SeededGenerator(seed: 11)
+        var tracking = LoadedContent.Tracking()
+        let names = (0..<60).map { "article-\($0)" }.shuffled(using: &random)
+        for (index, name) in names.enumerated() {
+            tracking.articles["Content/a/\(name).md"] = Self.cachedArticle(name, title: "T", modified: Int64(index))
+            tracking.order.append("Content/a/\(name).md")
+        }
+        let cache = try Self.readCache(of: tracking)
+        #expect(cache.orderedArticles.map(\.article.sourcePath) == tracking.order)
+        let reuse = ArticleReuse(cache)
+        for _ in 0..<50 {
+            // Files loaded in the same order, with some gone and some new in between.
+            var loaded = tracking.order.filter { _ in random.next() % 8 != 0 }
+            for _ in 0..<Int(random.next() % 4) {
+                loaded.insert(
+                    "Content/a/new-\(random.next() % 100).md", at: Int(random.next() % UInt64(loaded.count + 1)))
+            }
+            if random.next() % 4 == 0 { loaded.shuffle(using: &random) }
+            var matcher = ReuseMatcher(reuse)
+            for path in loaded { #expect(matcher.entry(for: path) == reuse.entries[path], "\(path)") }
         }
     }
 

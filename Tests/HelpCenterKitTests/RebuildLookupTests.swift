@@ -87,7 +87,8 @@ struct RebuildLookupTests {
         let config = SiteConfig(title: "T", baseURL: "https://example.com/docs/")
         for contentPath in ["Content", "./Content", "site/../Content", "/tmp/help/Content", "/"] {
             let content = Self.randomSite(&random, contentPath: contentPath == "/" ? "" : contentPath)
-            let resolver = LinkResolver(content: content, config: config, contentPath: contentPath)
+            let table = LinkResolver(content: content, config: config, contentPath: contentPath)
+            let scan = LinkResolver(content: content, config: config, contentPath: contentPath, indexed: false)
             var byAbsolutePath: [String: String] = [:]
             for article in content.articles {
                 byAbsolutePath[LexicalPath.absolute(article.sourcePath)] = article.relativeURL
@@ -103,9 +104,31 @@ struct RebuildLookupTests {
                 for link in links {
                     let expected = Self.naiveTarget(
                         link, from: source, contentPath: contentPath, byAbsolutePath: byAbsolutePath)
-                    let target = resolver.resolve(link, fromPage: source.relativeURL, sourcePath: source.sourcePath)
-                    #expect(target == expected, "\(contentPath): \(link) from \(source.sourcePath)")
+                    for resolver in [table, scan] {
+                        let target = resolver.resolve(link, fromPage: source.relativeURL, sourcePath: source.sourcePath)
+                        #expect(target == expected, "\(contentPath): \(link) from \(source.sourcePath)")
+                    }
                 }
+            }
+        }
+    }
+
+    @Test("a rebuild's changed articles are found by folder, in site order, as filtering every article did")
+    func changedArticles() {
+        var random = SeededGenerator(seed: 17)
+        for contentPath in ["Content", "./Content", "/srv/help"] {
+            let content = Self.randomSite(&random, contentPath: contentPath)
+            let all = content.articles.map(\.sourcePath)
+            for _ in 0..<20 {
+                var paths = Set(all.filter { _ in random.next() % 5 == 0 })
+                paths.insert("\(contentPath)/topic-1/not-there.md")
+                paths.insert("\(contentPath)/missing/article-0.md")
+                let expected = content.categories.flatMap { category in
+                    category.articles.filter { paths.contains($0.sourcePath) }.map {
+                        "\(category.key) \($0.sourcePath)"
+                    }
+                }
+                #expect(content.articles(at: paths).map { "\($0.category.key) \($0.article.sourcePath)" } == expected)
             }
         }
     }

@@ -10,7 +10,8 @@ extension SiteBuilder {
     ) throws(HelpCenterError) -> BuildReport {
         // The changed pages' links are checked on another core while the pages render. Nothing
         // is written before the check passes, and its findings are reported before any other.
-        let resolver = LinkResolver(content: loaded.content, config: config, contentPath: options.contentPath)
+        let resolver = LinkResolver(
+            content: loaded.content, config: config, contentPath: options.contentPath, indexed: false)
         let checking = BackgroundWork { [options] in
             Self.errors(
                 in: loaded.content, config: config, contentPath: options.contentPath, assets: Set(assets.keys),
@@ -18,10 +19,7 @@ extension SiteBuilder {
         }
         let content = options.includeDrafts ? loaded.content : loaded.content.withoutDrafts()
         defer { ProcessLifetime.keep((resolver, content)) }
-        let changed = Set(paths)
-        let work = content.categories.flatMap { category in
-            category.articles.filter { changed.contains($0.sourcePath) }.map { (category, $0) }
-        }
+        let work = content.articles(at: Set(paths))
         let context = PageContext(
             config: config, content: content, verification: verification,
             links: MarkdownLinkRewriter(resolver: resolver),

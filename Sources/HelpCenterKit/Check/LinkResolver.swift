@@ -17,10 +17,9 @@ struct LinkResolver {
     let contentPath: String
     /// `contentPath` made absolute, with a trailing `/`.
     let contentFolder: String
-    /// Category folder -> article file name -> its page URL. Articles are always
-    /// `<content>/<category>/<file>.md`, so two short keys find one; a table keyed by absolute
-    /// path cost 10,000 path normalisations, a tenth of a one-article rebuild.
-    let pagesByFile: [String: [String: String]]
+    /// Articles are always `<content>/<category>/<file>.md`, so a category and a file name
+    /// find one (a table keyed by absolute path cost 10,000 path normalisations).
+    let articles: ArticleFiles
 
     func resolve(_ url: String, fromPage page: String, sourcePath: String) -> Target {
         let lowered = url.lowercased()
@@ -62,7 +61,7 @@ struct LinkResolver {
         let inside = path.utf8.dropFirst(contentFolder.utf8.count)
         let parts = inside.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
         guard parts.count == 2, let folder = String(parts[0]), let file = String(parts[1]) else { return nil }
-        return pagesByFile[folder]?[file]
+        return articles.page(folder: folder, file: file)
     }
 
     /// `scheme:` as RFC 3986 spells it: a letter, then letters, digits, `+`, `.` or `-`, then a colon.
@@ -91,35 +90,14 @@ struct LinkResolver {
 }
 
 extension LinkResolver {
-    /// The resolver for a whole site: every article's source file mapped to its page.
-    init(content: SiteContent, config: SiteConfig, contentPath: String) {
-        var byFile: [String: [String: String]] = [:]
-        for category in content.categories {
-            var pages: [String: String] = [:]
-            pages.reserveCapacity(category.articles.count)
-            for article in category.articles {
-                pages[Self.fileName(article.sourcePath)] = article.relativeURL
-            }
-            byFile[category.key] = pages
-        }
+    /// The resolver for a whole site.
+    /// - Parameter indexed: table every article first, for a full build's many links; without
+    ///   it each link looks through its category, cheaper for an incremental build's few.
+    init(content: SiteContent, config: SiteConfig, contentPath: String, indexed: Bool = true) {
+        let absolute = LexicalPath.absolute(contentPath)
         self.init(
-            rootPath: config.rootPath, contentPath: contentPath, contentFolder: Self.folderPrefix(contentPath),
-            pagesByFile: byFile)
-    }
-
-    private static func folderPrefix(_ path: String) -> String {
-        let absolute = LexicalPath.absolute(path)
-        return absolute.hasSuffix("/") ? absolute : absolute + "/"
-    }
-
-    /// The last component of a source path (`ContentLoader` names it `<folder>/<file>`).
-    private static func fileName(_ path: String) -> String {
-        var path = path
-        return path.withUTF8 { bytes in
-            guard let slash = bytes.lastIndex(of: UInt8(ascii: "/")) else {
-                return String(decoding: bytes, as: UTF8.self)
-            }
-            return String(decoding: UnsafeBufferPointer(rebasing: bytes[(slash + 1)...]), as: UTF8.self)
-        }
+            rootPath: config.rootPath, contentPath: contentPath,
+            contentFolder: absolute.hasSuffix("/") ? absolute : absolute + "/",
+            articles: ArticleFiles(content, indexed: indexed))
     }
 }

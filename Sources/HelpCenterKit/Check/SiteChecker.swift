@@ -56,12 +56,18 @@ public struct SiteChecker: Sendable {
         if onlyArticles == nil, let home = content.home, let source = home.sourcePath {
             bodies.append(("", source, false, home.body))
         }
-        for category in content.categories {
-            if onlyArticles == nil, let source = category.sourcePath {
-                bodies.append((category.relativeURL, source, false, category.body))
-            }
-            for article in category.articles where onlyArticles?.contains(article.sourcePath) ?? true {
+        if let onlyArticles {
+            for (_, article) in content.articles(at: onlyArticles) {
                 bodies.append((article.relativeURL, article.sourcePath, article.frontMatter.draft, article.body))
+            }
+        } else {
+            for category in content.categories {
+                if let source = category.sourcePath {
+                    bodies.append((category.relativeURL, source, false, category.body))
+                }
+                for article in category.articles {
+                    bodies.append((article.relativeURL, article.sourcePath, article.frontMatter.draft, article.body))
+                }
             }
         }
         for entry in bodies {

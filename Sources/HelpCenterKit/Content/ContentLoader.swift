@@ -36,8 +36,10 @@ public struct ContentLoader: Sendable {
         tracking.categories = survey.categories
         tracking.indexDigests = survey.indexDigests
         tracking.articles.reserveCapacity(reuse?.entries.count ?? 0)
+        tracking.order.reserveCapacity(reuse?.entries.count ?? 0)
         var home: Category?
         var categories: [Category] = []
+        var matcher = reuse.map(ReuseMatcher.init)
         for step in survey.steps {
             switch step {
             case .problem(let problem):
@@ -47,7 +49,8 @@ public struct ContentLoader: Sendable {
             case .category(let folder):
                 diagnostics += folder.diagnostics
                 if let category = loadCategory(
-                    folder, commitDates: commitDates, tracking: &tracking, diagnostics: &diagnostics)
+                    folder, matcher: &matcher, commitDates: commitDates, tracking: &tracking,
+                    diagnostics: &diagnostics)
                 {
                     categories.append(category)
                 }
@@ -60,8 +63,8 @@ public struct ContentLoader: Sendable {
 
     /// A surveyed category with its articles, each taken from the cache or parsed.
     private func loadCategory(
-        _ survey: CategorySurvey, commitDates: [String: Date], tracking: inout LoadedContent.Tracking,
-        diagnostics: inout [Diagnostic]
+        _ survey: CategorySurvey, matcher: inout ReuseMatcher?, commitDates: [String: Date],
+        tracking: inout LoadedContent.Tracking, diagnostics: inout [Diagnostic]
     ) -> Category? {
         let (key, folder, names) = (survey.key, survey.folder, survey.names)
         var category = survey.category
@@ -71,11 +74,14 @@ public struct ContentLoader: Sendable {
         // Dates are filed under real paths: a shared article linked in from another folder
         // takes its target's date.
         let resolvedFolder = commitDates.isEmpty ? "" : (SymlinkGuard.resolve(folder) ?? folder) + "/"
-        let loadedFiles = loadArticles(names.map { join(folder, $0) }, stamps: survey.stamps, categoryKey: key)
+        let paths = names.map { join(folder, $0) }
+        let previous = paths.map { matcher?.entry(for: $0) }
+        let loadedFiles = loadArticles(paths, stamps: survey.stamps, previous: previous, categoryKey: key)
         for (name, file) in zip(names, loadedFiles) {
             diagnostics += file.diagnostics
             if let cached = file.cached {
                 tracking.articles[cached.article.sourcePath] = cached
+                tracking.order.append(cached.article.sourcePath)
                 if file.parsed { tracking.parsed.insert(cached.article.sourcePath) }
                 if !file.inCache { tracking.notInCache += 1 }
                 if file.restamped { tracking.restamped.insert(cached.article.sourcePath) }
@@ -102,10 +108,14 @@ public struct ContentLoader: Sendable {
 
     /// Parses and renders files on every core (each file's work is independent); results come
     /// back in the order given, so diagnostics and output never depend on thread timing.
-    private func loadArticles(_ paths: [String], stamps: [FileStamp?], categoryKey: String) -> [LoadedFile] {
+    private func loadArticles(
+        _ paths: [String], stamps: [FileStamp?], previous: [CachedArticle?], categoryKey: String
+    ) -> [LoadedFile] {
         let slots = LoadSlots(count: paths.count)
         DispatchQueue.concurrentPerform(iterations: paths.count) { index in
-            slots.set(index, loadArticle(paths[index], stamp: stamps[index], categoryKey: categoryKey))
+            slots.set(
+                index,
+                loadArticle(paths[index], stamp: stamps[index], previous: previous[index], categoryKey: categoryKey))
         }
         return slots.all
     }
@@ -121,8 +131,9 @@ public struct ContentLoader: Sendable {
 
     /// One article: the cached one when its file is unchanged (by stamp, or by digest when the
     /// stamp cannot be trusted), else parsed.
-    private func loadArticle(_ path: String, stamp: FileStamp?, categoryKey: String) -> LoadedFile {
-        let previous = reuse?.entries[path]
+    private func loadArticle(
+        _ path: String, stamp: FileStamp?, previous: CachedArticle?, categoryKey: String
+    ) -> LoadedFile {
         if let reuse, let stamp, let previous, reuse.trusts(stamp, cached: previous.stamp) {
             return reused(previous, stamp: stamp)
         }

@@ -4,6 +4,8 @@ import Foundation
 /// The previous build's articles, offered to `ContentLoader`.
 struct ArticleReuse: Sendable {
     var entries: [String: CachedArticle]
+    /// The entries in the order the cache holds them, which is the order the content loads in.
+    var ordered: [CachedArticle]
     /// The previous build's start (ns): a stamp at or after it (less three seconds, for file
     /// systems with coarse clocks such as FAT's two seconds) may hide a second edit in the same
     /// tick, so such files are compared by digest instead (git calls these "racily clean").
@@ -11,6 +13,7 @@ struct ArticleReuse: Sendable {
 
     init(_ cache: BuildCache) {
         entries = cache.articles
+        ordered = cache.orderedArticles
         racyFrom = cache.startedAt - 3_000_000_000
     }
 
@@ -34,6 +37,8 @@ struct LoadedContent: Sendable {
     struct Tracking: Sendable {
         /// Every article file loaded, drafts included, by source path.
         var articles: [String: CachedArticle] = [:]
+        /// The paths of `articles` in the order they loaded: the next cache keeps them so.
+        var order: [String] = []
         /// The articles parsed this time (not taken from the cache).
         var parsed: Set<String> = []
         /// Articles taken from the cache with a new stamp, their digest being the same. Any entry
@@ -46,5 +51,26 @@ struct LoadedContent: Sendable {
         var categories: [String] = []
         var indexDigests: [String: [UInt8]] = [:]
         var commitDates: [String: Date] = [:]
+    }
+}
+
+/// Finds each loaded file's cache entry. The cache holds its articles in the order they load,
+/// so the next entry is almost always the one: a path compared instead of 10,000 hashed and
+/// looked up (a tenth of a one-article rebuild). Any other file is looked up by path.
+struct ReuseMatcher {
+    private let reuse: ArticleReuse
+    private var next = 0
+
+    init(_ reuse: ArticleReuse) {
+        self.reuse = reuse
+    }
+
+    /// The cache's entry for the file at `path`, called in load order.
+    mutating func entry(for path: String) -> CachedArticle? {
+        if next < reuse.ordered.count, reuse.ordered[next].article.sourcePath == path {
+            next += 1
+            return reuse.ordered[next - 1]
+        }
+        return reuse.entries[path]
     }
 }

@@ -38,7 +38,10 @@ extension BuildCache {
         if let patch { return writePatchedArticles(patch, to: &writer) }
         let reused = encodedArticles.values.reduce(0) { $0 + $1.count }
         writer.reserve(reused + 2048 * (articles.count - encodedArticles.count))
-        for (path, entry) in articles {
+        // In load order, so the next build finds each entry where it looks first (`ReuseMatcher`).
+        let ordered = Set(articleOrder).count == articles.count && articleOrder.allSatisfy { articles[$0] != nil }
+        for path in ordered ? articleOrder : Array(articles.keys) {
+            guard let entry = articles[path] else { preconditionFailure("every path is an article") }
             if let record = encodedArticles[path] {
                 writer.verbatim(record)
                 continue
@@ -105,6 +108,7 @@ extension BuildCache {
         // One record per path, or the sections could not be copied as they are.
         guard articles.count == entries.count else { throw ByteReader.Damaged() }
         self.articles = articles
+        orderedArticles = entries
         encodedSections = EncodedSections(articles: reader.bytes(since: recordsStart), gitDates: encodedGitDates)
         output = try FileStamp(from: &reader)
     }

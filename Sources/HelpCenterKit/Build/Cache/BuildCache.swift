@@ -32,6 +32,11 @@ struct BuildCache: Sendable, Hashable {
     /// cache copies those of articles it took unchanged instead of encoding 10,000 again (a
     /// tenth of a one-article rebuild). Not part of what the cache says.
     var encodedArticles: [String: ArraySlice<UInt8>] = [:]
+    /// The articles' paths in the order they loaded (`LoadedContent.Tracking.order`), which is
+    /// the order their records are written in. Not part of what the cache says.
+    var articleOrder: [String] = []
+    /// A read cache's articles in the order of its records.
+    var orderedArticles: [CachedArticle] = []
     /// A read cache's bytes of every article record together, and of `gitDates`.
     var encodedSections: EncodedSections?
     /// A new cache of the same articles as the one it was built from: which records to encode
@@ -93,6 +98,7 @@ extension BuildCache {
             output: FileStamp(device: 0, inode: 0, size: 0, modified: 0, changed: 0),
             startedAt: startedAt, git: git, gitDates: tracking.commitDates, categories: tracking.categories,
             indexDigests: tracking.indexDigests, articles: tracking.articles)
+        articleOrder = tracking.order
         guard let previous else { return }
         // The same articles (as the incremental plan checks): the previous records in their
         // order, with the few changed ones replaced, instead of 10,000 looked up and copied.

@@ -1,0 +1,43 @@
+/// Finds an article's page by its category folder and file name.
+///
+/// A full build resolves every article's links, so it tables all 10,000 articles first. An
+/// incremental build resolves a page's few: the table cost more than all of them, so each
+/// looks through its category instead.
+struct ArticleFiles: Sendable {
+    private let categories: [String: Category]
+    /// Category folder -> article file name -> page URL (`nil` when not indexed).
+    private let pages: [String: [String: String]]?
+
+    init(_ content: SiteContent, indexed: Bool) {
+        categories = Dictionary(content.categories.map { ($0.key, $0) }) { first, _ in first }
+        guard indexed else {
+            pages = nil
+            return
+        }
+        var byFile: [String: [String: String]] = [:]
+        for category in content.categories {
+            var pages: [String: String] = [:]
+            pages.reserveCapacity(category.articles.count)
+            for article in category.articles { pages[Self.fileName(article.sourcePath)] = article.relativeURL }
+            byFile[category.key] = pages
+        }
+        pages = byFile
+    }
+
+    /// The page URL of `<folder>/<file>`, if it is an article.
+    func page(folder: String, file: String) -> String? {
+        if let pages { return pages[folder]?[file] }
+        return categories[folder]?.articles.first { Self.fileName($0.sourcePath) == file }?.relativeURL
+    }
+
+    /// The last component of a source path (`ContentLoader` names it `<folder>/<file>`).
+    private static func fileName(_ path: String) -> String {
+        var path = path
+        return path.withUTF8 { bytes in
+            guard let slash = bytes.lastIndex(of: UInt8(ascii: "/")) else {
+                return String(decoding: bytes, as: UTF8.self)
+            }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[(slash + 1)...]), as: UTF8.self)
+        }
+    }
+}
