@@ -146,6 +146,28 @@ struct RebuildLookupTests {
         return .page(page, anchor: parts.count > 1 ? parts[1] : nil)
     }
 
+    @Test("the cache checksum is the same for any split of the bytes, and changes with any byte or the length")
+    func checksum() {
+        var random = SeededGenerator(seed: 29)
+        let bytes = (0..<300).map { _ in UInt8(truncatingIfNeeded: random.next()) }
+        let whole = BuildCache.checksum(bytes)
+        for _ in 0..<200 {
+            let first = Int(random.next() % 301)
+            let second = first + Int(random.next() % UInt64(301 - first))
+            #expect(
+                BuildCache.checksum(Array(bytes[..<first]), Array(bytes[first..<second]), Array(bytes[second...]))
+                    == whole)
+        }
+        for index in bytes.indices {
+            var changed = bytes
+            changed[index] ^= UInt8(truncatingIfNeeded: 1 + random.next() % 255)
+            #expect(BuildCache.checksum(changed) != whole, "byte \(index)")
+        }
+        for length in 0..<bytes.count { #expect(BuildCache.checksum(Array(bytes[..<length])) != whole) }
+        #expect(BuildCache.checksum([0]) != BuildCache.checksum([0, 0]))
+        #expect(BuildCache.checksum([]) != BuildCache.checksum([0]))
+    }
+
     @Test("cache strings are decoded exactly when they are valid UTF-8, as String(validating:) says")
     func exactStrings() {
         var random = SeededGenerator(seed: 3)
@@ -172,6 +194,17 @@ struct RebuildLookupTests {
             #expect(FileBytes.read(path) == bytes, "\(size) bytes")
         }
         #expect(FileBytes.read(folder.path("missing")) == nil)
+        // A file longer than `stat` said (a pipe says 0): read to its end.
+        let pipe = folder.path("pipe")
+        #expect(mkfifo(pipe, 0o600) == 0)
+        let streamed = (0..<200_000).map { UInt8(truncatingIfNeeded: $0 &* 7) }
+        let writer = Thread {
+            let handle = FileHandle(forWritingAtPath: pipe)
+            handle?.write(Data(streamed))
+            try? handle?.close()
+        }
+        writer.start()
+        #expect(FileBytes.read(pipe) == streamed)
         #expect(FileBytes.read(folder.path("")) == nil, "a folder is not a file")
     }
 }

@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 
 /// What the last successful build knew, kept beside the output (`.Public.build-cache`) so the
@@ -7,7 +6,7 @@ import Foundation
 /// file is ignored and the build is a full one.
 struct BuildCache: Sendable, Hashable {
     /// Bumped whenever the encoding or the meaning of a field changes.
-    static let formatVersion = 1
+    static let formatVersion = 2
 
     /// The helpcenter binary that wrote it (size and time of the executable): new code may
     /// render differently, so its pages are never reused.
@@ -144,13 +143,12 @@ extension BuildCache {
         access(OutputSibling.cache.url(next: URL(fileURLWithPath: outputPath)).path, F_OK) == 0
     }
 
-    /// The first 8 bytes of the payload's SHA-256, stored after it: a file damaged on disk is
-    /// refused whole rather than half-trusted (a flipped byte in a title would otherwise reach a
-    /// page). SHA-256 runs in the CPU's SHA instructions, faster than a byte-wise hash in Swift.
+    /// Stored after the payload: a file damaged on disk is refused whole rather than
+    /// half-trusted.
     static func checksum(_ parts: [UInt8]...) -> UInt64 {
-        var hash = SHA256()
-        for part in parts { part.withUnsafeBytes { hash.update(bufferPointer: $0) } }
-        return hash.finalize().prefix(8).reduce(0) { $0 << 8 | UInt64($1) }
+        var checksum = CacheChecksum()
+        for part in parts { part.withUnsafeBytes { checksum.update($0) } }
+        return checksum.finalize()
     }
 
     /// Everything but `output` (written last), encoded: the slow part of saving, done while the
