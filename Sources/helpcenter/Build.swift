@@ -70,7 +70,7 @@ extension HelpCenterCommand {
             let report = try Diagnostics.reporting { () throws(HelpCenterError) in try builder.build() }
             Diagnostics.print(report.warnings)
             for note in report.notes { Diagnostics.printError("note: \(note)") }
-            let seconds = (clock.now - start).formatted(.units(allowed: [.seconds, .milliseconds], width: .narrow))
+            let seconds = ElapsedTime.text(clock.now - start)
             let updated =
                 report.fullBuildReason == nil
                 ? ": \(Plural.count(report.rendered, "page")) re-rendered, the rest unchanged since the last build" : ""

@@ -25,6 +25,7 @@ struct HelpCenterBinaryTests {
         #expect(result.status == 0)
         #expect(result.stderr.isEmpty)
         #expect(result.stdout.hasPrefix("Built 3 pages (1 article in 1 category) and 1 asset into Public in "))
+        #expect(result.stdout.wholeMatch(of: /Built .* in (\d+ms|\d+s|\d+s \d+ms)\n/) != nil, "\(result.stdout)")
         #expect(site.exists("Public/index.html"))
         #expect(site.exists("Public/integrations/index.html"))
         let assets = try FileManager.default.contentsOfDirectory(atPath: site.path("Public/assets"))
