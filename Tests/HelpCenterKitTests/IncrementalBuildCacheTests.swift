@@ -196,7 +196,22 @@ extension IncrementalBuildTests {
             }
             if random.next() % 4 == 0 { loaded.shuffle(using: &random) }
             var matcher = ReuseMatcher(reuse)
-            for path in loaded { #expect(matcher.entry(for: path) == reuse.entries[path], "\(path)") }
+            for path in loaded {
+                let name = String(path.dropFirst("Content/a/".count))
+                let folder = random.next() % 2 == 0 ? "Content/a" : "Content/a/"
+                let found =
+                    random.next() % 2 == 0
+                    ? matcher.entry(for: path) : matcher.entry(in: folder, named: name) { "Content/a/" + name }
+                #expect(found == reuse.entries[path], "\(path)")
+            }
+        }
+        for (path, folder, name, joined) in [
+            ("a/b.md", "a", "b.md", true), ("a/b.md", "a/", "b.md", true), ("a//b.md", "a/", "b.md", false),
+            ("ab.md", "a", "b.md", false), ("a/b.md", "a", "c.md", false), ("a/b.mdx", "a", "b.md", false),
+            ("/b.md", "/", "b.md", true), ("x/b.md", "a", "b.md", false), ("a/é.md", "a", "é.md", true),
+            ("a/e\u{301}.md", "a", "é.md", false),
+        ] {
+            #expect(ReuseMatcher.isJoined(path, folder, name) == joined, "\(path) \(folder) \(name)")
         }
     }
 

@@ -73,4 +73,30 @@ struct ReuseMatcher {
         }
         return reuse.entries[path]
     }
+
+    /// `entry(for: path())` where `path()` joins `folder` and `name`, without joining them
+    /// unless the next entry is not the one (the bytes are compared; any doubt goes to `entry(for:)`).
+    mutating func entry(in folder: String, named name: String, path: () -> String) -> CachedArticle? {
+        if next < reuse.ordered.count, Self.isJoined(reuse.ordered[next].article.sourcePath, folder, name) {
+            next += 1
+            return reuse.ordered[next - 1]
+        }
+        return entry(for: path())
+    }
+
+    /// Whether `path` is `folder`, a `/` unless `folder` ends in one, and `name`, byte for byte.
+    static func isJoined(_ path: String, _ folder: String, _ name: String) -> Bool {
+        var (path, folder, name) = (path, folder, name)
+        return path.withUTF8 { path in
+            folder.withUTF8 { folder in
+                name.withUTF8 { name in
+                    let slash = folder.last == UInt8(ascii: "/") ? 0 : 1
+                    guard path.count == folder.count + slash + name.count else { return false }
+                    return path.prefix(folder.count).elementsEqual(folder)
+                        && (slash == 0 || path[folder.count] == UInt8(ascii: "/"))
+                        && path.suffix(name.count).elementsEqual(name)
+                }
+            }
+        }
+    }
 }
