@@ -56,7 +56,8 @@ extension BuildCache {
         var copiedUpTo = records.startIndex
         for change in patch.changed {
             writer.verbatim(records[copiedUpTo..<change.range.lowerBound])
-            if let entry = articles[change.path] { Self.write(entry, to: &writer) }
+            guard let entry = articles[change.path] else { preconditionFailure("a patch changes only its articles") }
+            Self.write(entry, to: &writer)
             copiedUpTo = change.range.upperBound
         }
         writer.verbatim(records[copiedUpTo...])

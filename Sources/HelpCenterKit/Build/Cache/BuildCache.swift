@@ -105,8 +105,9 @@ extension BuildCache {
             tracking.articles.count == previous.articles.count
         {
             let paths = tracking.parsed.union(tracking.restamped)
-            let changed = paths.compactMap { path in
-                previous.encodedArticles[path].map { ChangedRecord(range: $0.startIndex..<$0.endIndex, path: path) }
+            let changed = paths.compactMap { path -> ChangedRecord? in
+                guard tracking.articles[path] != nil, let old = previous.encodedArticles[path] else { return nil }
+                return ChangedRecord(range: old.startIndex..<old.endIndex, path: path)
             }
             if changed.count == paths.count {
                 patch = Patch(
