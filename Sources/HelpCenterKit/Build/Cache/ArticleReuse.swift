@@ -91,10 +91,12 @@ struct ReuseMatcher {
             folder.withUTF8 { folder in
                 name.withUTF8 { name in
                     let slash = folder.last == UInt8(ascii: "/") ? 0 : 1
-                    guard path.count == folder.count + slash + name.count else { return false }
-                    return path.prefix(folder.count).elementsEqual(folder)
+                    guard path.count == folder.count + slash + name.count, let start = path.baseAddress else {
+                        return false
+                    }
+                    return (folder.isEmpty || memcmp(start, folder.baseAddress!, folder.count) == 0)
                         && (slash == 0 || path[folder.count] == UInt8(ascii: "/"))
-                        && path.suffix(name.count).elementsEqual(name)
+                        && (name.isEmpty || memcmp(start + folder.count + slash, name.baseAddress!, name.count) == 0)
                 }
             }
         }
