@@ -215,6 +215,20 @@ extension IncrementalBuildTests {
         }
     }
 
+    @Test("two canonically equal paths in the load order still give a cache that reads back whole")
+    func canonicallyEqualPaths() throws {
+        var tracking = LoadedContent.Tracking()
+        tracking.articles["Content/a/\u{E9}.md"] = Self.cachedArticle("\u{E9}", title: "T", modified: 1)
+        tracking.order = ["Content/a/\u{E9}.md", "Content/a/e\u{301}.md"]
+        var writer = ByteWriter()
+        BuildCache(generator: "g", inputs: [], startedAt: 0, git: nil, tracking: tracking, previous: nil)
+            .write(to: &writer)
+        var reader = ByteReader(writer.bytes)
+        let read = try BuildCache(from: &reader)
+        #expect(reader.isAtEnd)
+        #expect(read.articles == tracking.articles)
+    }
+
     @Test("other articles or other commit dates: records of unchanged articles are copied one by one, dates encoded")
     func recordsReused() throws {
         var tracking = LoadedContent.Tracking()

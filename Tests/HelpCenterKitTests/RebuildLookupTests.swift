@@ -81,6 +81,39 @@ struct RebuildLookupTests {
         }
     }
 
+    @Test("a category named search, and names that start with a combining mark, are found as the tables find them")
+    func unusualNames() {
+        func article(_ key: String, _ name: String) -> Article {
+            Article(
+                sourcePath: "Content/\(key)/\(name).md", frontMatter: FrontMatter(title: name), slug: name,
+                categoryKey: key,
+                body: RenderedMarkdown(
+                    html: "", headings: [Heading(level: 2, id: "h", text: "H", line: 1)], claims: [], diagnostics: []))
+        }
+        let intro = RenderedMarkdown(
+            html: "", headings: [Heading(level: 2, id: "overview", text: "O", line: 1)], claims: [], diagnostics: [])
+        let content = SiteContent(
+            home: nil,
+            categories: ["search", "cat", "cat\u{301}"].map { key in
+                Category(
+                    key: key, sourcePath: "Content/\(key)/_index.md", frontMatter: FrontMatter(title: key), body: intro,
+                    articles: [article(key, "a"), article(key, "\u{301}x"), article(key, "\u{200D}z")])
+            })
+        let table = LinkTargets(content, indexed: true)
+        let scan = LinkTargets(content, indexed: false)
+        for url in table.urls.sorted() + ["search/x/", "cat/\u{301}/"] {
+            #expect(scan[url]?.headings == table[url]?.headings, "\(url.unicodeScalars.map(\.value))")
+            #expect(scan[url]?.draft == table[url]?.draft)
+        }
+        #expect(scan["search/"]?.headings.map(\.id) == ["overview"])
+        let all = Set(content.articles.map(\.sourcePath))
+        #expect(content.articles(at: all).map(\.article.sourcePath) == content.articles.map(\.sourcePath))
+        for path in all {
+            #expect(
+                content.articles(at: [path]).map(\.article.sourcePath) == [path], "\(path.unicodeScalars.map(\.value))")
+        }
+    }
+
     @Test("a .md link finds its article by folder and file as a table of absolute source paths did")
     func markdownLinks() {
         var random = SeededGenerator(seed: 9)

@@ -149,6 +149,14 @@ struct SiteBuilderTests {
             ])
     }
 
+    @Test("with neither Content nor Templates, the templates are named first, as before the content survey")
+    func missingContentAndTemplates() throws {
+        let site = try TemporarySite()
+        try FileManager.default.removeItem(at: site.url("Content"))
+        try FileManager.default.removeItem(at: site.url("Templates"))
+        #expect(messages(site).first?.contains("templates folder not found") == true, "\(messages(site))")
+    }
+
     @Test("every broken file is reported in one run")
     func allErrorsTogether() throws {
         let site = try TemporarySite()

@@ -79,7 +79,10 @@ public struct SiteBuilder: Sendable {
         let (config, configText) = try SiteConfigLoader.loadWithText(path: options.configPath)
         let loadingInputs = BackgroundWork { Result { () throws(HelpCenterError) in try SiteInputs.load(options) } }
         // The content folder is listed and every article stamped while the cache loads.
-        let survey = try contentLoader(config: config, trusted: nil, commitDates: [:]).survey()
+        // Its errors come after the templates' (`loadingInputs`), as they did before it.
+        let survey = Result { () throws(HelpCenterError) in
+            try contentLoader(config: config, trusted: nil, commitDates: [:]).survey()
+        }
         let previous = reading.value
         defer { ProcessLifetime.keep(previous) }
         let (commitDates, git) =
@@ -87,7 +90,7 @@ public struct SiteBuilder: Sendable {
         // Articles load while the templates do, trusting the cache until the inputs digest says
         // otherwise (then they load again, with nothing taken from it).
         var loader = contentLoader(config: config, trusted: previous, commitDates: commitDates)
-        let optimistic = Result { () throws(HelpCenterError) in try loader.loadTracked(survey) }
+        let optimistic = Result { () throws(HelpCenterError) in try loader.loadTracked(survey.get()) }
         let (templates, assets, verification) = try loadingInputs.value.get()
         let inputs = BuildInputs.digest(
             options: options, configText: configText, templates: templates, assets: assets,
@@ -95,7 +98,7 @@ public struct SiteBuilder: Sendable {
         if let previous, previous.inputs != inputs {
             loader = contentLoader(config: config, trusted: nil, commitDates: commitDates)
         }
-        var loaded = try loader.reuse == nil && previous != nil ? loader.loadTracked(survey) : optimistic.get()
+        var loaded = try loader.reuse == nil && previous != nil ? loader.loadTracked(survey.get()) : optimistic.get()
         defer { ProcessLifetime.keep(loaded) }
         let plan = IncrementalPlan.decide(
             previous: previous, inputs: inputs, output: FileStamp(path: options.outputPath), git: git,
@@ -114,7 +117,7 @@ public struct SiteBuilder: Sendable {
         if loader.reuse != nil {
             // Cached articles carry no body; a full build needs every one parsed and checked.
             loader.reuse = nil
-            loaded = try loader.loadTracked(survey)
+            loaded = try loader.loadTracked(survey.get())
         }
         guard case .full(let reason) = plan else { preconditionFailure("incremental plans return above") }
         let tracking = loaded.tracking

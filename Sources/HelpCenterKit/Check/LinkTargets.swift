@@ -38,14 +38,12 @@ struct LinkTargets {
 
     subscript(url: String) -> Page? {
         if let table { return table[url] }
-        switch url {
-        case "": return Page(headings: content.home?.body.headings ?? [], draft: false)
-        case "search/": return Page(headings: [], draft: false)
-        default: break
-        }
-        let parts = url.split(separator: "/", omittingEmptySubsequences: false)
+        if url.isEmpty { return Page(headings: content.home?.body.headings ?? [], draft: false) }
+        // Split at the byte: a `/` followed by a combining mark is one `Character`.
+        let parts = url.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).map(Substring.init)
         guard parts.last == "", parts.count == 2 || parts.count == 3, let index = categories[String(parts[0])] else {
-            return nil
+            // As in the table, a category folder named `search` stands for `search/`.
+            return url == "search/" ? Page(headings: [], draft: false) : nil
         }
         let category = content.categories[index]
         guard parts.count == 3 else { return Page(headings: category.body.headings, draft: false) }

@@ -137,8 +137,9 @@ extension SiteContent {
         let positions = Dictionary(categories.enumerated().map { ($1.key, $0) }) { first, _ in first }
         var found: [(position: Int, offset: Int, category: Category, article: Article)] = []
         for path in paths {
-            let folder = path.split(separator: "/", omittingEmptySubsequences: false).dropLast().last
-            guard let folder, let position = positions[String(folder)] else { continue }
+            // Split at the byte: a `/` followed by a combining mark is one `Character`.
+            let folder = path.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).dropLast().last
+            guard let folder, let position = positions[String(Substring(folder))] else { continue }
             let category = categories[position]
             guard let offset = category.articles.firstIndex(where: { $0.sourcePath == path }) else { continue }
             found.append((position, offset, category, category.articles[offset]))

@@ -39,7 +39,10 @@ extension BuildCache {
         let reused = encodedArticles.values.reduce(0) { $0 + $1.count }
         writer.reserve(reused + 2048 * (articles.count - encodedArticles.count))
         // In load order, so the next build finds each entry where it looks first (`ReuseMatcher`).
-        let ordered = Set(articleOrder).count == articles.count && articleOrder.allSatisfy { articles[$0] != nil }
+        // Each article once: two canonically equal paths (`é` composed or not) are one key.
+        let ordered =
+            articleOrder.count == articles.count && Set(articleOrder).count == articles.count
+            && articleOrder.allSatisfy { articles[$0] != nil }
         for path in ordered ? articleOrder : Array(articles.keys) {
             guard let entry = articles[path] else { preconditionFailure("every path is an article") }
             if let record = encodedArticles[path] {
