@@ -93,10 +93,10 @@ extension IncrementalBuildTests {
         var reader = ByteReader(writer.bytes)
         var decoded = try BuildCache(from: &reader)
         #expect(reader.isAtEnd)
-        #expect(decoded.encodedArticles.count == 1, "each article's record is kept for the next cache")
-        #expect(decoded.encodedSections?.articles == decoded.encodedArticles[article.sourcePath])
+        #expect(decoded.orderedRecords.count == 1, "each article's record is kept for the next cache")
+        #expect(decoded.encodedSections?.articles == decoded.records(of: [article.sourcePath])[article.sourcePath])
         #expect(decoded.orderedArticles == Array(cache.articles.values))
-        decoded.encodedArticles = [:]
+        decoded.orderedRecords = []
         decoded.encodedSections = nil
         decoded.orderedArticles = []
         #expect(decoded == cache)
@@ -159,7 +159,8 @@ extension IncrementalBuildTests {
         #expect(reread.startedAt == 5)
         // The untouched records are the old bytes.
         for name in names.map({ "Content/a/\($0).md" }) where name != edited && name != touched {
-            #expect(reread.encodedArticles[name].map(Array.init) == previous.encodedArticles[name].map(Array.init))
+            #expect(
+                reread.records(of: [name])[name].map(Array.init) == previous.records(of: [name])[name].map(Array.init))
         }
         // A chain of patched caches stays equal to one written from scratch.
         var chained = reread
@@ -186,6 +187,13 @@ extension IncrementalBuildTests {
         }
         let cache = try Self.readCache(of: tracking)
         #expect(cache.orderedArticles.map(\.article.sourcePath) == tracking.order)
+        // Records found one by one (few paths) and through a table (many) are the same.
+        let many = cache.records(of: tracking.order + ["Content/a/missing.md"])
+        #expect(many.count == tracking.order.count)
+        for path in tracking.order {
+            let few = cache.records(of: [path, "Content/a/missing.md"])
+            #expect(few.count == 1 && few[path].map(Array.init) == many[path].map(Array.init))
+        }
         let reuse = ArticleReuse(cache)
         for _ in 0..<50 {
             // Files loaded in the same order, with some gone and some new in between.

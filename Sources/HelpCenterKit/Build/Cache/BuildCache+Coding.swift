@@ -104,15 +104,12 @@ extension BuildCache {
         }
         var articles: [String: CachedArticle] = [:]
         articles.reserveCapacity(entries.count)
-        encodedArticles.reserveCapacity(entries.count)
-        for (entry, record) in zip(entries, records) {
-            articles[entry.article.sourcePath] = entry
-            encodedArticles[entry.article.sourcePath] = record
-        }
+        for entry in entries { articles[entry.article.sourcePath] = entry }
         // One record per path, or the sections could not be copied as they are.
         guard articles.count == entries.count else { throw ByteReader.Damaged() }
         self.articles = articles
         orderedArticles = entries
+        orderedRecords = records
         encodedSections = EncodedSections(articles: reader.bytes(since: recordsStart), gitDates: encodedGitDates)
         output = try FileStamp(from: &reader)
     }
