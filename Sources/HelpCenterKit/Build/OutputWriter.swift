@@ -124,22 +124,28 @@ final class OutputWriter: Sendable {
 
     /// One `open`, `write`s, `close`; the staging folder is swapped in whole, so no per-file temp.
     static func writeFile(_ path: String, _ data: some Collection<UInt8>) throws {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw POSIXError(errno: errno) }
-        defer { close(descriptor) }
-        let wrote: Bool? = try data.withContiguousStorageIfAvailable { bytes in
-            try writeAll(descriptor, bytes)
-            return true
+        try creating(path) { descriptor in
+            let wrote: Bool? = try data.withContiguousStorageIfAvailable { bytes in
+                try writeAll(descriptor, bytes)
+                return true
+            }
+            if wrote == nil { try Array(data).withUnsafeBufferPointer { try writeAll(descriptor, $0) } }
         }
-        if wrote == nil { try Array(data).withUnsafeBufferPointer { try writeAll(descriptor, $0) } }
     }
 
     /// `parts` one after the other into one new file at `path`.
     static func writeFile(_ path: String, parts: [[UInt8]]) throws {
+        try creating(path) { descriptor in
+            for part in parts { try part.withUnsafeBufferPointer { try writeAll(descriptor, $0) } }
+        }
+    }
+
+    /// The file at `path`, created or emptied, handed to `write` and closed.
+    private static func creating(_ path: String, _ write: (Int32) throws -> Void) throws {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw POSIXError(errno: errno) }
         defer { close(descriptor) }
-        for part in parts { try part.withUnsafeBufferPointer { try writeAll(descriptor, $0) } }
+        try write(descriptor)
     }
 
     private static func writeAll(_ descriptor: Int32, _ bytes: UnsafeBufferPointer<UInt8>) throws {

@@ -4,12 +4,14 @@
 /// incremental build resolves a page's few: the table cost more than all of them, so each
 /// looks through its category instead.
 struct ArticleFiles: Sendable {
-    private let categories: [String: Category]
+    private let content: SiteContent
+    private let categories: [String: Int]
     /// Category folder -> article file name -> page URL (`nil` when not indexed).
     private let pages: [String: [String: String]]?
 
     init(_ content: SiteContent, indexed: Bool) {
-        categories = Dictionary(content.categories.map { ($0.key, $0) }) { first, _ in first }
+        self.content = content
+        categories = content.categoryPositions
         guard indexed else {
             pages = nil
             return
@@ -27,7 +29,8 @@ struct ArticleFiles: Sendable {
     /// The page URL of `<folder>/<file>`, if it is an article.
     func page(folder: String, file: String) -> String? {
         if let pages { return pages[folder]?[file] }
-        return categories[folder]?.articles.first { Self.fileName($0.sourcePath) == file }?.relativeURL
+        guard let position = categories[folder] else { return nil }
+        return content.categories[position].articles.first { Self.fileName($0.sourcePath) == file }?.relativeURL
     }
 
     /// The last component of a source path (`ContentLoader` names it `<folder>/<file>`).

@@ -16,7 +16,7 @@ struct LinkTargets {
 
     init(_ content: SiteContent, indexed: Bool) {
         self.content = content
-        categories = Dictionary(content.categories.enumerated().map { ($1.key, $0) }) { first, _ in first }
+        categories = content.categoryPositions
         guard indexed else {
             table = nil
             return

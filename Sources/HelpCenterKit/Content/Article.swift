@@ -134,7 +134,7 @@ extension SiteContent {
     /// category its folder names (`<content>/<category>/<file>`): a rebuild's one changed
     /// article, without testing 10,000 paths against the set.
     func articles(at paths: Set<String>) -> [(category: Category, article: Article)] {
-        let positions = Dictionary(categories.enumerated().map { ($1.key, $0) }) { first, _ in first }
+        let positions = categoryPositions
         var found: [(position: Int, offset: Int, category: Category, article: Article)] = []
         for path in paths {
             // Split at the byte: a `/` followed by a combining mark is one `Character`.
@@ -145,6 +145,11 @@ extension SiteContent {
             found.append((position, offset, category, category.articles[offset]))
         }
         return found.sorted { ($0.position, $0.offset) < ($1.position, $1.offset) }.map { ($0.category, $0.article) }
+    }
+
+    /// Each category's index in `categories`, by folder name.
+    var categoryPositions: [String: Int] {
+        Dictionary(categories.enumerated().map { ($1.key, $0) }) { first, _ in first }
     }
 
     /// The site as published: drafts left out.
