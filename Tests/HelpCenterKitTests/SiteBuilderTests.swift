@@ -157,6 +157,27 @@ struct SiteBuilderTests {
         #expect(messages(site).first?.contains("templates folder not found") == true, "\(messages(site))")
     }
 
+    @Test("a category folder or an alias where the site writes its own pages is an error, not a silent overwrite")
+    func reservedNames() throws {
+        let site = try TemporarySite()
+        try site.write("Content/search/_index.md", "---\ntitle: Search help\n---\n")
+        try site.write("Content/search/a.md", "---\ntitle: A\n---\nBody.\n")
+        try site.write("Content/pagefind/b.md", "---\ntitle: B\n---\nBody.\n")
+        #expect(
+            messages(site) == [
+                "<site>/Content/pagefind: error: folder name 'pagefind' is taken by the site's own /pagefind: rename the folder",
+                "<site>/Content/search: error: folder name 'search' is taken by the site's own /search: rename the folder",
+            ])
+        try FileManager.default.removeItem(at: site.url("Content/search"))
+        try FileManager.default.removeItem(at: site.url("Content/pagefind"))
+        try site.write("Content/g/c.md", "---\ntitle: C\naliases: [/assets/old/, /search/]\n---\nBody.\n")
+        #expect(
+            messages(site) == [
+                "<site>/Content/g/c.md:1:1: error: alias '/assets/old/' is inside the site's own /assets/: choose another path",
+                "<site>/Content/g/c.md:1:1: error: alias '/search/' is the URL of an existing page: remove the alias",
+            ])
+    }
+
     @Test("every broken file is reported in one run")
     func allErrorsTogether() throws {
         let site = try TemporarySite()

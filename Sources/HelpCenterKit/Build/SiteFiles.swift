@@ -2,6 +2,11 @@ import Foundation
 
 /// The site's machine-readable files: sitemap, robots and alias redirects.
 enum SiteFiles {
+    /// What the build writes at the top of the site besides categories: a category folder or an
+    /// alias there would overwrite it (a `search` category replaced the search page) or be
+    /// overwritten (`pagefind/` is the search index).
+    static let reservedNames: Set<String> = ["search", "assets", "pagefind", "404.html", "sitemap.xml", "robots.txt"]
+
     /// `sitemap.xml`: every page, in site order, with its last-modified date when known.
     static func sitemap(_ content: SiteContent, config: SiteConfig) -> String {
         var xml = #"<?xml version="1.0" encoding="UTF-8"?>"# + "\n"

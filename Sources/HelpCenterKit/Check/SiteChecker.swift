@@ -132,6 +132,9 @@ public struct SiteChecker: Sendable {
                 if pages.contains(page) {
                     diagnostics.append(
                         .error("alias '\(alias)' is the URL of an existing page: remove the alias", at: location))
+                } else if let top = page.split(separator: "/").first, SiteFiles.reservedNames.contains(String(top)) {
+                    diagnostics.append(
+                        .error("alias '\(alias)' is inside the site's own /\(top)/: choose another path", at: location))
                 } else if let owner = owners[page] {
                     diagnostics.append(
                         .error("alias '\(alias)' is also an alias of \(owner): keep it in one article", at: location))

@@ -56,6 +56,14 @@ extension ContentLoader {
                         at: SourceLocation(path: folder))))
             return nil
         }
+        guard !SiteFiles.reservedNames.contains(key) else {
+            survey.steps.append(
+                .problem(
+                    .error(
+                        "folder name '\(key)' is taken by the site's own /\(key): rename the folder",
+                        at: SourceLocation(path: folder))))
+            return nil
+        }
         var diagnostics: [Diagnostic] = []
         var files: [String] = []
         var maybeLinks: Set<String> = []
