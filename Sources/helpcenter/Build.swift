@@ -6,6 +6,7 @@ extension HelpCenterCommand {
     /// `helpcenter build`: the site into Public/.
     struct Build: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "build",
             abstract: "Build the static site.",
             discussion: """
                 Reads site.yml, Templates/ and Content/, then replaces the output folder in one \

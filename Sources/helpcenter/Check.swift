@@ -6,6 +6,7 @@ extension HelpCenterCommand {
     /// `helpcenter check`: the problems a build would publish, without building.
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "check",
             abstract: "Find broken links, anchors and images, missing alt text, drafts linked from published pages, "
                 + "colliding aliases, front-matter and template problems.",
             discussion: "External links are not fetched. Exit 0 when clean, 1 when there are errors, 64 on bad usage.")

@@ -14,6 +14,8 @@ struct HelpCenterCommand: AsyncParsableCommand {
             Exit status: 0 on success, 1 when the content has problems (each printed as \
             path:line:col: error: message), 64 on bad usage.
             """,
+        // Each subcommand gives its `commandName`: otherwise ArgumentParser derives it at every start
+        // with `String(describing:)`, whose first conformance lookups scan the whole binary (1 ms).
         subcommands: [Build.self, Check.self, New.self, Render.self, Serve.self]
     )
 }

@@ -6,6 +6,7 @@ extension HelpCenterCommand {
     /// `helpcenter new`: an article skeleton in the house style.
     struct New: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "new",
             abstract: "Write a new article skeleton at Content/<category>/<slug>.md.",
             discussion: "The article starts as a draft; remove 'draft: true' to publish it. A new category folder "
                 + "gets an _index.md too. Existing files are never overwritten.")

@@ -6,6 +6,7 @@ extension HelpCenterCommand {
     /// `helpcenter render`: one Markdown body as HTML, for tests and tooling.
     struct Render: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "render",
             abstract: "Print the HTML body of one Markdown file, without templates.",
             discussion: "Front matter is not expected: the whole input is Markdown."
         )

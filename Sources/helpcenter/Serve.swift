@@ -8,6 +8,7 @@ extension HelpCenterCommand {
     /// `helpcenter serve`: live preview for writers.
     struct Serve: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "serve",
             abstract: "Build, serve the site on 127.0.0.1 and rebuild and reload pages as files change.",
             discussion: "A build error is shown in the browser; fix the file and the page reloads. Ctrl-C stops.")
 
