@@ -40,10 +40,11 @@ extension HelpCenterCommand {
         @Flag(
             name: .long,
             help: ArgumentHelp(
-                "Rebuild every page, ignoring the build cache.",
+                "Rebuild every page, ignoring the build caches.",
                 discussion: """
                     By default a build re-renders only the pages of articles whose text changed since \
-                    the last build into the same folder (the cache is .<output>.build-cache beside it); \
+                    the last build into the same folder (the cache is .<output>.build-cache beside it, \
+                    with the compiled templates in .<output>.template-cache); \
                     anything else that changed (templates, site.yml, assets, titles, headings, \
                     added or removed files, a new commit) rebuilds every page.
                     """))

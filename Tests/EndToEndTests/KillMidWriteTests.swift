@@ -91,7 +91,7 @@ struct KillMidWriteTests {
                 seen.problems.append("kill \(attempt) left Public/ neither the old site nor the new")
             }
             let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter {
-                $0.hasPrefix(".Public") && $0 != ".Public.build-cache"
+                $0.hasPrefix(".Public") && ![".Public.build-cache", ".Public.template-cache"].contains($0)
             }
             return (seen, site.exists("Public/bulk/new/index.html"), leftovers)
         }

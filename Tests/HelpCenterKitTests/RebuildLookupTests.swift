@@ -183,22 +183,22 @@ struct RebuildLookupTests {
     func checksum() {
         var random = SeededGenerator(seed: 29)
         let bytes = (0..<300).map { _ in UInt8(truncatingIfNeeded: random.next()) }
-        let whole = BuildCache.checksum(bytes)
+        let whole = CacheFile.checksum(bytes)
         for _ in 0..<200 {
             let first = Int(random.next() % 301)
             let second = first + Int(random.next() % UInt64(301 - first))
             #expect(
-                BuildCache.checksum(Array(bytes[..<first]), Array(bytes[first..<second]), Array(bytes[second...]))
+                CacheFile.checksum(Array(bytes[..<first]), Array(bytes[first..<second]), Array(bytes[second...]))
                     == whole)
         }
         for index in bytes.indices {
             var changed = bytes
             changed[index] ^= UInt8(truncatingIfNeeded: 1 + random.next() % 255)
-            #expect(BuildCache.checksum(changed) != whole, "byte \(index)")
+            #expect(CacheFile.checksum(changed) != whole, "byte \(index)")
         }
-        for length in 0..<bytes.count { #expect(BuildCache.checksum(Array(bytes[..<length])) != whole) }
-        #expect(BuildCache.checksum([0]) != BuildCache.checksum([0, 0]))
-        #expect(BuildCache.checksum([]) != BuildCache.checksum([0]))
+        for length in 0..<bytes.count { #expect(CacheFile.checksum(Array(bytes[..<length])) != whole) }
+        #expect(CacheFile.checksum([0]) != CacheFile.checksum([0, 0]))
+        #expect(CacheFile.checksum([]) != CacheFile.checksum([0]))
     }
 
     @Test("cache strings are decoded exactly when they are valid UTF-8, as String(validating:) says")

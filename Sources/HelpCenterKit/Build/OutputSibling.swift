@@ -12,9 +12,13 @@ enum OutputSibling: String, CaseIterable {
     case cache = "build-cache"
     /// The cache being written, per process.
     case cacheTemporary = "build-cache.tmp-"
+    /// The compiled templates (`TemplateCache`).
+    case templateCache = "template-cache"
+    /// The compiled templates being written, per process.
+    case templateCacheTemporary = "template-cache.tmp-"
 
     /// Whether each process gets its own, named with its id after the prefix.
-    var isPerProcess: Bool { self != .cache }
+    var isPerProcess: Bool { self != .cache && self != .templateCache }
 
     /// `.Public.<name>` next to `output` (for this process when per-process).
     func url(next output: URL) -> URL {

@@ -6,7 +6,7 @@ extension SiteBuilder {
     /// written again last, so a build stopped half-way is followed by a full one.
     func updatePages(
         _ paths: [String], loaded: LoadedContent, config: SiteConfig, templates: TemplateSet, assets: [String: Data],
-        verification: VerificationResults?, cache: BackgroundWork<ByteWriter>
+        verification: VerificationResults?, cache: BackgroundWork<ByteWriter>, generator: String
     ) throws(HelpCenterError) -> BuildReport {
         // The changed pages' links are checked on another core while the pages render. Nothing
         // is written before the check passes, and its findings are reported before any other.
@@ -50,7 +50,7 @@ extension SiteBuilder {
         {
             notes.append(note)
         }
-        save(cache, unlessSearchFailed: notes)
+        save(cache, templates: templates, generator: generator, unlessSearchFailed: notes)
         return BuildReport(
             pages: 1 + content.categories.count + content.articleCount, articles: content.articleCount,
             categories: content.categories.count, assets: assets.count, warnings: loaded.warnings, notes: notes,

@@ -77,7 +77,9 @@ public struct SiteBuilder: Sendable {
             options.useCache && BuildCache.exists(forOutput: options.outputPath)
             ? nil : BackgroundWork { Self.commitDates(contentPath: options.contentPath, previous: nil) }
         let (config, configText) = try SiteConfigLoader.loadWithText(path: options.configPath)
-        let loadingInputs = BackgroundWork { Result { () throws(HelpCenterError) in try SiteInputs.load(options) } }
+        let loadingInputs = BackgroundWork {
+            Result { () throws(HelpCenterError) in try SiteInputs.load(options, generator: generator) }
+        }
         // The content folder is listed and every article stamped while the cache loads.
         // Its errors come after the templates' (`loadingInputs`), as they did before it.
         let survey = Result { () throws(HelpCenterError) in
@@ -112,7 +114,7 @@ public struct SiteBuilder: Sendable {
             }
             return try updatePages(
                 paths, loaded: loaded, config: config, templates: templates, assets: assets, verification: verification,
-                cache: cache)
+                cache: cache, generator: generator)
         }
         if loader.reuse != nil {
             // Cached articles carry no body; a full build needs every one parsed and checked.
@@ -129,7 +131,7 @@ public struct SiteBuilder: Sendable {
         var report = try buildEverything(
             loaded, config: config, templates: templates, assets: assets, verification: verification)
         report.fullBuildReason = options.useCache ? reason : "asked for with --full"
-        save(cache, unlessSearchFailed: report.notes)
+        save(cache, templates: templates, generator: generator, unlessSearchFailed: report.notes)
         return report
     }
 
@@ -138,16 +140,23 @@ public struct SiteBuilder: Sendable {
         BackgroundWork { cache().encodedWithoutOutput() }
     }
 
-    /// Completes and saves the cache for the output as it is now. A cache that cannot be
-    /// written only costs the next build its shortcut.
+    /// Completes and saves the cache for the output as it is now, and the compiled templates
+    /// unless they came from their cache. A cache that cannot be written only costs the next
+    /// build its shortcut.
     ///
     /// Not after a search index failed to build: it would describe other pages, and without a
     /// cache the next build is a full one and indexes again. (No Pagefind at all means no index
     /// in any build, which is consistent.)
-    func save(_ cache: BackgroundWork<ByteWriter>, unlessSearchFailed notes: [String]) {
+    func save(
+        _ cache: BackgroundWork<ByteWriter>, templates: TemplateSet, generator: String,
+        unlessSearchFailed notes: [String]
+    ) {
         guard notes.allSatisfy({ $0 == SearchIndexer.notInstalled }) else { return }
         guard let output = FileStamp(path: options.outputPath) else { return }
         try? BuildCache.save(cache.value, output: output, forOutput: options.outputPath)
+        if !templates.isRestored {
+            try? TemplateCache.save(templates, forOutput: options.outputPath, generator: generator)
+        }
     }
 
     /// A loader that takes unchanged articles from `trusted` (a cache written with the same

@@ -3,10 +3,20 @@ import Foundation
 /// What a build reads besides the articles and `site.yml`: the templates, the assets and the
 /// verification results; loaded on the second core while the articles load.
 enum SiteInputs {
-    static func load(_ options: BuildOptions) throws(HelpCenterError) -> (
+    /// The templates come from the `TemplateCache` when the last build by `generator` compiled
+    /// the same files (unless `options` ignore caches).
+    static func load(_ options: BuildOptions, generator: String) throws(HelpCenterError) -> (
         TemplateSet, [String: Data], VerificationResults?
     ) {
-        let templates = try TemplateSet.load(directory: options.templatesPath)
+        let sources = try TemplateSet.read(directory: options.templatesPath)
+        let templates =
+            if options.useCache,
+                let cached = TemplateCache.load(forOutput: options.outputPath, generator: generator, sources: sources)
+            {
+                cached
+            } else {
+                try TemplateSet.compile(sources, directory: options.templatesPath)
+            }
         let assets = try AssetCollector.collect(from: options.templatesPath + "/assets")
         let verification = try options.verificationPath.map { path throws(HelpCenterError) in
             try VerificationResults.load(path: path)

@@ -8,19 +8,28 @@ public struct TemplateSet: Sendable {
     /// The page templates a build needs.
     public static let requiredNames = ["home", "category", "article", "404", "search"]
 
-    private var library: MustacheLibrary
+    /// The templates as swift-mustache parsed them; `nil` in a set restored from the
+    /// `TemplateCache`, which parses them again only if asked to render with the library.
+    private var library: MustacheLibrary?
     /// The same templates for `CompiledRenderer`, or `nil` when one uses something only the
     /// library renders (see `TokenReflection`).
-    private var compiled: CompiledRenderer?
+    private(set) var compiled: CompiledRenderer?
     public let names: Set<String>
     /// The texts as loaded, for checks that read templates (`helpcenter check`) without
     /// reading the files again.
     public let sources: [TemplateSource]
     /// Partials that read only site-wide values, by name (see `SiteWidePartials`).
-    private let siteWidePartials: Set<String>
+    let siteWidePartials: Set<String>
+    /// Whether it came from the `TemplateCache` rather than from parsing the files.
+    private(set) var isRestored = false
 
     /// Loads every `*.mustache` under `directory`; `partials/header.mustache` is `partials/header`.
     public static func load(directory: String) throws(HelpCenterError) -> TemplateSet {
+        try compile(read(directory: directory), directory: directory)
+    }
+
+    /// The texts of every `*.mustache` under `directory`, named as `load` names them.
+    public static func read(directory: String) throws(HelpCenterError) -> [TemplateSource] {
         var sources: [TemplateSource] = []
         var diagnostics: [Diagnostic] = []
         for (name, path) in try templateFiles(in: directory) {
@@ -31,7 +40,7 @@ public struct TemplateSet: Sendable {
             }
         }
         guard diagnostics.isEmpty else { throw HelpCenterError(diagnostics) }
-        return try compile(sources, directory: directory)
+        return sources
     }
 
     /// Parses already-read templates and checks partial references and required names; `load`
@@ -83,7 +92,7 @@ public struct TemplateSet: Sendable {
             guard let html = try? render(name, siteWide), !html.contains("{{"),
                 let fixed = try? MustacheTemplate(string: html)
             else { continue }
-            copy.library.register(fixed, named: name)
+            copy.library?.register(fixed, named: name)
             copy.compiled.add(fixed, named: name)
         }
         return copy
@@ -124,7 +133,8 @@ public struct TemplateSet: Sendable {
     /// The library's own rendering, for templates only it understands and for tests that
     /// hold the compiled renderer to it.
     public func renderWithLibrary(_ name: String, _ context: TemplateValue) -> String? {
-        library.render(context.mustacheValue, withTemplate: name)
+        let library = self.library ?? (try? Self.compile(sources, directory: "")).flatMap(\.library)
+        return library?.render(context.mustacheValue, withTemplate: name)
     }
 
     private static func templateFiles(in directory: String) throws(HelpCenterError) -> [(name: String, path: String)] {
@@ -167,5 +177,15 @@ public struct TemplateSource: Sendable, Hashable {
         self.name = name
         self.path = path
         self.text = text
+    }
+}
+
+extension TemplateSet {
+    /// A set the `TemplateCache` kept: compiled from `sources` by an earlier build, without
+    /// problems.
+    init(restoring compiled: CompiledRenderer, sources: [TemplateSource], siteWidePartials: Set<String>) {
+        self.init(
+            library: nil, compiled: compiled, names: Set(sources.map(\.name)), sources: sources,
+            siteWidePartials: siteWidePartials, isRestored: true)
     }
 }

@@ -10,12 +10,28 @@ import Mustache
 enum TokenReflection {
     /// The escaping every template and partial starts with (the library's `HTMLContentType`),
     /// taken from a parsed pragma because the type itself is internal.
-    static let libraryHTML: TemplateEscaping? = {
-        guard let template = try? MustacheTemplate(string: "{{% CONTENT_TYPE: HTML }}"),
+    static let libraryHTML = libraryEscaping(named: "HTML")
+
+    /// The library's own escapings by the names its `CONTENT_TYPE` pragma takes: how the
+    /// `TemplateCache` names them.
+    static let libraryEscapings: [String: TemplateEscaping] = Dictionary(
+        uniqueKeysWithValues: ["HTML", "TEXT"].compactMap { name in libraryEscaping(named: name).map { (name, $0) } })
+
+    /// The name `libraryEscapings` gives `contentType`, if any: the types are internal, and
+    /// hold no state.
+    static func libraryName(of contentType: any MustacheContentType) -> String? {
+        libraryEscapings.first { _, escaping in
+            guard case .library(let known) = escaping else { return false }
+            return ObjectIdentifier(type(of: known)) == ObjectIdentifier(type(of: contentType))
+        }?.key
+    }
+
+    private static func libraryEscaping(named name: String) -> TemplateEscaping? {
+        guard let template = try? MustacheTemplate(string: "{{% CONTENT_TYPE: \(name) }}"),
             case .escaping(let escaping)? = compile(template)?.nodes.first
         else { return nil }
         return escaping
-    }()
+    }
 
     static func compile(_ template: MustacheTemplate) -> CompiledTemplate? {
         guard let tokens = Mirror(reflecting: template).descendant("tokens") else { return nil }

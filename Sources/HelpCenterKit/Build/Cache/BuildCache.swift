@@ -151,10 +151,7 @@ extension BuildCache {
     /// `nil` when there is none, it is damaged or another binary wrote it.
     static func load(forOutput outputPath: String, generator: String) -> BuildCache? {
         let path = OutputSibling.cache.url(next: URL(fileURLWithPath: outputPath)).path
-        guard var payload = FileBytes.read(path), payload.count > 8 else { return nil }
-        let stored = payload.suffix(8).reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
-        payload.removeLast(8)
-        guard Self.checksum(payload) == stored else { return nil }
+        guard let payload = CacheFile.read(path) else { return nil }
         var reader = ByteReader(payload)
         guard let cache = try? BuildCache(from: &reader), reader.isAtEnd, cache.generator == generator else {
             return nil
@@ -165,14 +162,6 @@ extension BuildCache {
     /// Whether there is a cache beside the output at `outputPath` at all (trusted or not).
     static func exists(forOutput outputPath: String) -> Bool {
         access(OutputSibling.cache.url(next: URL(fileURLWithPath: outputPath)).path, F_OK) == 0
-    }
-
-    /// Stored after the payload: a file damaged on disk is refused whole rather than
-    /// half-trusted.
-    static func checksum(_ parts: [UInt8]...) -> UInt64 {
-        var checksum = CacheChecksum()
-        for part in parts { part.withUnsafeBytes { checksum.update($0) } }
-        return checksum.finalize()
     }
 
     /// Everything but `output` (written last), encoded: the slow part of saving, done while the
@@ -189,18 +178,10 @@ extension BuildCache {
         // The encoded bulk is written as it is: appending to it would copy 4 MB.
         var tail = ByteWriter()
         output.write(to: &tail)
-        let checksum = Self.checksum(encoded.bytes, tail.bytes)
-        let trailer = (0..<8).reversed().map { UInt8(truncatingIfNeeded: checksum >> (8 * UInt64($0))) }
         let folder = URL(fileURLWithPath: outputPath)
-        let path = OutputSibling.cache.url(next: folder).path
-        let temporary = OutputSibling.cacheTemporary.url(next: folder).path
-        do {
-            try OutputWriter.writeFile(temporary, parts: [encoded.bytes, tail.bytes, trailer])
-            guard rename(temporary, path) == 0 else { throw POSIXError(errno: errno) }
-        } catch {
-            unlink(temporary)
-            throw error
-        }
+        try CacheFile.write(
+            [encoded.bytes, tail.bytes], to: OutputSibling.cache.url(next: folder).path,
+            through: OutputSibling.cacheTemporary.url(next: folder).path)
     }
 
     /// Deletes the cache before the output changes in place, so a build killed half-way is
