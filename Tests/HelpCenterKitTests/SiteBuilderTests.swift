@@ -92,7 +92,7 @@ struct SiteBuilderTests {
         #expect(throws: HelpCenterError.self) { try build(site) }
         #expect(try site.tree("Public") == before)
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter {
-            $0.hasPrefix(".") && $0 != ".Public.build-cache"
+            $0.hasPrefix(".") && ![".Public.build-cache", ".Public.template-cache"].contains($0)
         }
         #expect(leftovers.isEmpty)
     }
@@ -108,7 +108,7 @@ struct SiteBuilderTests {
         #expect(throws: HelpCenterError.self) { try builder.build() }
         #expect(try site.tree("Public") == before)
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter {
-            $0.hasPrefix(".") && $0 != ".Public.build-cache"
+            $0.hasPrefix(".") && ![".Public.build-cache", ".Public.template-cache"].contains($0)
         }
         #expect(leftovers.isEmpty)
         _ = try build(site)

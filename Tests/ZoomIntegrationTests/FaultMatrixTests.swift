@@ -120,7 +120,9 @@ struct FaultMatrixTests {
 
     @Test("the deadline cuts retries short; Retry-After is honoured even above the backoff cap")
     func deadlineAndRetryAfter() async throws {
-        let timeouts = TimeoutsConfiguration(connect: .seconds(2), total: .milliseconds(400))
+        // A budget of 1.5 s, not 400 ms: on a loaded machine the mock's first answer took longer
+        // than 400 ms, and the timeout added a wait this test does not expect.
+        let timeouts = TimeoutsConfiguration(connect: .seconds(2), total: .milliseconds(1_500))
         let policy = RetryPolicy(
             attempts: 10, firstDelay: .milliseconds(100), maxDelay: .seconds(4), deadline: .seconds(9))
         let limited = FaultRule(.rateLimited(retryAfterSeconds: 3), method: "POST", pathPrefix: "/v2/users/me/meetings")
