@@ -60,6 +60,8 @@ extension IncrementalBuildTests {
         try git("commit", "-q", "-m", "first")
         #expect(try buildAndCompare(site, "first commit").fullBuildReason != nil)
         #expect(try site.read("Public/guides/article-1/index.html").contains("3 February 2026"))
+        // A `lastmod` in the front matter wins over the commit.
+        #expect(try site.read("Public/guides/linking/index.html").contains("2 January 2026"))
         try append(site, "Content/guides/article-1.md", "\nUncommitted edit.\n")
         let edited = try buildAndCompare(site, "uncommitted edit")
         #expect(edited.fullBuildReason == nil)

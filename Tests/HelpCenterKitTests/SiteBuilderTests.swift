@@ -115,6 +115,31 @@ struct SiteBuilderTests {
         #expect(site.exists("Public/integrations/more/index.html"))
     }
 
+    @Test(
+        "a full build whose check fails leaves the previous site, and its errors come first, even when writing fails",
+        arguments: [nil, 3] as [Int?])
+    func checkFailsWhilePagesRender(failAfterFiles: Int?) throws {
+        let site = try TemporarySite(copyRealContent: true)
+        _ = try build(site)
+        let before = try site.tree("Public")
+        // A new article links nowhere; the new title changes every page's nav, so the build is a full one.
+        try site.writeArticle("Content/integrations/more.md", title: "More", body: "See [this](/nowhere/).\n")
+        var builder = SiteBuilder(options: options(site))
+        builder.failAfterFiles = failAfterFiles
+        do {
+            _ = try builder.build()
+            Issue.record("must fail")
+        } catch {
+            #expect(error.diagnostics.map(\.message) == ["broken link: no page at /nowhere/"])
+            #expect(error.diagnostics.first?.location.path.hasSuffix("Content/integrations/more.md") == true)
+        }
+        #expect(try site.tree("Public") == before)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter {
+            $0.hasPrefix(".") && ![".Public.build-cache", ".Public.template-cache"].contains($0)
+        }
+        #expect(leftovers.isEmpty)
+    }
+
     @Test("progress is reported as articles render, ending at the total")
     func progress() throws {
         let site = try TemporarySite()

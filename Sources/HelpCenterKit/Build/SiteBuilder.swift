@@ -72,7 +72,7 @@ public struct SiteBuilder: Sendable {
             options.useCache ? BuildCache.load(forOutput: options.outputPath, generator: generator) : nil
         }
         // With no cache to take them from, the commit dates (a `git` process) are read while
-        // site.yml and the cache load, instead of after.
+        // everything else loads, and filled in after the articles.
         let earlyDates =
             options.useCache && BuildCache.exists(forOutput: options.outputPath)
             ? nil : BackgroundWork { Self.commitDates(contentPath: options.contentPath, previous: nil) }
@@ -83,24 +83,26 @@ public struct SiteBuilder: Sendable {
         // The content folder is listed and every article stamped while the cache loads.
         // Its errors come after the templates' (`loadingInputs`), as they did before it.
         let survey = Result { () throws(HelpCenterError) in
-            try contentLoader(config: config, trusted: nil, commitDates: [:]).survey()
+            try contentLoader(config: config, trusted: nil).survey()
         }
         let previous = reading.value
         defer { ProcessLifetime.keep(previous) }
-        let (commitDates, git) =
-            earlyDates?.value ?? Self.commitDates(contentPath: options.contentPath, previous: previous)
+        // The cache's dates serve unless HEAD moved.
+        let knownDates = earlyDates == nil ? Self.commitDates(contentPath: options.contentPath, previous: previous) : nil
         // Articles load while the templates do, trusting the cache until the inputs digest says
         // otherwise (then they load again, with nothing taken from it).
-        var loader = contentLoader(config: config, trusted: previous, commitDates: commitDates)
+        var loader = contentLoader(config: config, trusted: previous)
         let optimistic = Result { () throws(HelpCenterError) in try loader.loadTracked(survey.get()) }
         let (templates, assets, verification) = try loadingInputs.value.get()
         let inputs = BuildInputs.digest(
             options: options, configText: configText, templates: templates, assets: assets,
             verification: verification)
         if let previous, previous.inputs != inputs {
-            loader = contentLoader(config: config, trusted: nil, commitDates: commitDates)
+            loader = contentLoader(config: config, trusted: nil)
         }
         var loaded = try loader.reuse == nil && previous != nil ? loader.loadTracked(survey.get()) : optimistic.get()
+        let (commitDates, git) = knownDates ?? earlyDates?.value ?? ([:], nil)
+        loaded.fillCommitDates(commitDates, survey: try survey.get())
         defer { ProcessLifetime.keep(loaded) }
         let plan = IncrementalPlan.decide(
             previous: previous, inputs: inputs, output: FileStamp(path: options.outputPath), git: git,
@@ -120,6 +122,7 @@ public struct SiteBuilder: Sendable {
             // Cached articles carry no body; a full build needs every one parsed and checked.
             loader.reuse = nil
             loaded = try loader.loadTracked(survey.get())
+            loaded.fillCommitDates(commitDates, survey: try survey.get())
         }
         guard case .full(let reason) = plan else { preconditionFailure("incremental plans return above") }
         let tracking = loaded.tracking
@@ -160,10 +163,10 @@ public struct SiteBuilder: Sendable {
     }
 
     /// A loader that takes unchanged articles from `trusted` (a cache written with the same
-    /// inputs, as far as is known yet).
-    private func contentLoader(config: SiteConfig, trusted: BuildCache?, commitDates: [String: Date]) -> ContentLoader {
+    /// inputs, as far as is known yet). It leaves the commit dates out: `build` fills them in.
+    private func contentLoader(config: SiteConfig, trusted: BuildCache?) -> ContentLoader {
         var loader = ContentLoader(contentPath: options.contentPath, includeDrafts: true, unsafeHTML: config.unsafeHTML)
-        loader.commitDates = commitDates
+        loader.commitDates = [:]
         loader.reuse = trusted.map(ArticleReuse.init)
         return loader
     }
@@ -194,14 +197,32 @@ public struct SiteBuilder: Sendable {
         verification: VerificationResults?
     ) throws(HelpCenterError) -> BuildReport {
         let allContent = loaded.content
-        let resolver = try checkFirst(allContent, config: config, assets: Set(assets.keys))
+        // `helpcenter check`'s findings stop the build, reported before any other error. The
+        // check runs on another core while the pages render into the staging folder, which is
+        // discarded when it finds problems: nothing of such a build reaches the output.
+        let resolver = LinkResolver(content: allContent, config: config, contentPath: options.contentPath)
+        let checking = BackgroundWork { [options] in
+            Self.errors(
+                in: allContent, config: config, contentPath: options.contentPath, assets: Set(assets.keys),
+                resolver: resolver, onlyArticles: nil)
+        }
+        func passCheck() throws(HelpCenterError) {
+            let problems = checking.value
+            guard problems.isEmpty else { throw HelpCenterError(problems) }
+        }
         let content = options.includeDrafts ? allContent : allContent.withoutDrafts()
         defer { ProcessLifetime.keep((resolver, content)) }
         let fingerprints = AssetFingerprints(assets)
-        let writer = try OutputWriter(
-            outputPath: options.outputPath,
-            protectedPaths: [options.contentPath, options.templatesPath, options.configPath],
-            failAfterFiles: failAfterFiles)
+        let writer: OutputWriter
+        do {
+            writer = try OutputWriter(
+                outputPath: options.outputPath,
+                protectedPaths: [options.contentPath, options.templatesPath, options.configPath],
+                failAfterFiles: failAfterFiles)
+        } catch {
+            try passCheck()
+            throw error
+        }
         var notes: [String] = []
         do {
             try writePages(
@@ -210,8 +231,10 @@ public struct SiteBuilder: Sendable {
             for (path, data) in assets.sorted(by: { $0.key < $1.key }) {
                 try writer.write("assets/" + (fingerprints.names[path] ?? path), data)
             }
+            try passCheck()
         } catch {
             writer.discard()
+            try passCheck()
             throw error
         }
         let indexer = options.searchIndexer
@@ -232,19 +255,6 @@ public struct SiteBuilder: Sendable {
         var time = timespec()
         clock_gettime(CLOCK_REALTIME, &time)
         return Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec)
-    }
-
-    /// `helpcenter check`'s findings stop the build before anything is written.
-    /// - Returns: The link resolver it built, for rewriting the pages' links the same way.
-    func checkFirst(
-        _ content: SiteContent, config: SiteConfig, assets: Set<String>, onlyArticles: Set<String>? = nil
-    ) throws(HelpCenterError) -> LinkResolver {
-        let resolver = LinkResolver(content: content, config: config, contentPath: options.contentPath)
-        let problems = Self.errors(
-            in: content, config: config, contentPath: options.contentPath, assets: assets, resolver: resolver,
-            onlyArticles: onlyArticles)
-        guard problems.isEmpty else { throw HelpCenterError(problems) }
-        return resolver
     }
 
     /// What stops a build: `SiteChecker`'s errors.

@@ -8,7 +8,8 @@ public struct ContentLoader: Sendable {
     public var unsafeHTML: Bool
     /// The previous build's articles: a file that did not change is taken from here, not parsed.
     var reuse: ArticleReuse?
-    /// Commit dates to use instead of asking `git` (the build cache's, when HEAD has not moved).
+    /// Commit dates to use instead of asking `git`; a build gives none and fills them in after
+    /// loading (`LoadedContent.fillCommitDates`).
     var commitDates: [String: Date]?
 
     public init(contentPath: String, includeDrafts: Bool = false, unsafeHTML: Bool = false) {
@@ -32,7 +33,6 @@ public struct ContentLoader: Sendable {
         var diagnostics: [Diagnostic] = []
         let commitDates = self.commitDates ?? GitDates.lastCommitDates(under: contentPath)
         var tracking = LoadedContent.Tracking()
-        tracking.commitDates = commitDates
         tracking.categories = survey.categories
         tracking.indexDigests = survey.indexDigests
         // Starting from the cache's entries, only those that changed are written: 10,000
@@ -50,10 +50,7 @@ public struct ContentLoader: Sendable {
                 home = page
             case .category(let folder):
                 diagnostics += folder.diagnostics
-                if let category = loadCategory(
-                    folder, matcher: &matcher, commitDates: commitDates, tracking: &tracking,
-                    diagnostics: &diagnostics)
-                {
+                if let category = loadCategory(folder, matcher: &matcher, tracking: &tracking, diagnostics: &diagnostics) {
                     categories.append(category)
                 }
             }
@@ -65,26 +62,25 @@ public struct ContentLoader: Sendable {
         }
         guard !diagnostics.contains(where: { $0.severity == .error }) else { throw HelpCenterError(diagnostics) }
         let content = SiteContent(home: home, categories: categories.sorted(by: Self.order))
-        return LoadedContent(content: content, warnings: diagnostics, tracking: tracking)
+        var loaded = LoadedContent(content: content, warnings: diagnostics, tracking: tracking)
+        loaded.fillCommitDates(commitDates, survey: survey)
+        return loaded
     }
 
     /// A surveyed category with its articles, each taken from the cache or parsed.
     private func loadCategory(
-        _ survey: CategorySurvey, matcher: inout ReuseMatcher?, commitDates: [String: Date],
-        tracking: inout LoadedContent.Tracking, diagnostics: inout [Diagnostic]
+        _ survey: CategorySurvey, matcher: inout ReuseMatcher?, tracking: inout LoadedContent.Tracking,
+        diagnostics: inout [Diagnostic]
     ) -> Category? {
         let (key, folder, names) = (survey.key, survey.folder, survey.names)
         var category = survey.category
         var articles: [Article] = []
         var usedSlugs: [String: String] = [:]
         usedSlugs.reserveCapacity(names.count)
-        // Dates are filed under real paths: a shared article linked in from another folder
-        // takes its target's date.
-        let resolvedFolder = commitDates.isEmpty ? "" : (SymlinkGuard.resolve(folder) ?? folder) + "/"
         let previous = names.map { name in matcher?.entry(in: folder, named: name) { join(folder, name) } }
         let loadedFiles = loadArticles(
             names, in: folder, stamps: survey.stamps, previous: previous, categoryKey: key)
-        for (name, file) in zip(names, loadedFiles) {
+        for file in loadedFiles {
             diagnostics += file.diagnostics
             if let cached = file.cached {
                 if file.parsed || file.restamped || !file.inCache {
@@ -95,12 +91,7 @@ public struct ContentLoader: Sendable {
                 if !file.inCache { tracking.notInCache += 1 }
                 if file.restamped { tracking.restamped.insert(cached.article.sourcePath) }
             }
-            guard var article = file.article else { continue }
-            if article.frontMatter.lastmod == nil, !commitDates.isEmpty {
-                let real =
-                    survey.maybeLinks.contains(name) ? SymlinkGuard.resolve(join(folder, name)) : resolvedFolder + name
-                article.frontMatter.lastmod = real.flatMap { commitDates[$0] }
-            }
+            guard let article = file.article else { continue }
             if let other = usedSlugs[article.slug] {
                 diagnostics.append(
                     .error(
