@@ -88,7 +88,8 @@ public struct SiteBuilder: Sendable {
         let previous = reading.value
         defer { ProcessLifetime.keep(previous) }
         // The cache's dates serve unless HEAD moved.
-        let knownDates = earlyDates == nil ? Self.commitDates(contentPath: options.contentPath, previous: previous) : nil
+        let knownDates =
+            earlyDates == nil ? Self.commitDates(contentPath: options.contentPath, previous: previous) : nil
         // Articles load while the templates do, trusting the cache until the inputs digest says
         // otherwise (then they load again, with nothing taken from it).
         var loader = contentLoader(config: config, trusted: previous)

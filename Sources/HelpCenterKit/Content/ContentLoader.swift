@@ -50,7 +50,9 @@ public struct ContentLoader: Sendable {
                 home = page
             case .category(let folder):
                 diagnostics += folder.diagnostics
-                if let category = loadCategory(folder, matcher: &matcher, tracking: &tracking, diagnostics: &diagnostics) {
+                if let category = loadCategory(
+                    folder, matcher: &matcher, tracking: &tracking, diagnostics: &diagnostics)
+                {
                     categories.append(category)
                 }
             }
