@@ -170,6 +170,32 @@ struct IncrementalBuildTests {
         #expect(fixed.rendered == 1)
     }
 
+    @Test(
+        "a slug taken by an article the cache holds is refused, whether the new owner is added or edited",
+        arguments: [false, true])
+    func slugCollisionWithCachedArticle(edited: Bool) throws {
+        let site = try Self.makeSite()
+        try buildAndCompare(site, "first build")
+        let before = try site.tree("Public")
+        if edited {
+            try replace(site, "Content/guides/article-3.md", "weight:", "slug: article-1\nweight:")
+        } else {
+            try site.writeArticle("Content/guides/new.md", title: "New", extra: "slug: article-2\n")
+        }
+        do {
+            _ = try SiteBuilder(options: options(site)).build()
+            Issue.record("must fail")
+        } catch {
+            let taken = edited ? "article-1" : "article-2"
+            #expect(
+                error.diagnostics.map(\.message) == [
+                    "URL /guides/\(taken)/ is also the URL of \(site.path("Content/guides/\(taken).md")): "
+                        + "change 'slug' in one of them"
+                ])
+        }
+        #expect(try site.tree("Public") == before)
+    }
+
     @Test("removing a heading that another article links to is caught, even though only a body changed")
     func removedAnchorTarget() throws {
         let site = try Self.makeSite()

@@ -77,12 +77,32 @@ public struct ContentLoader: Sendable {
         let (key, folder, names) = (survey.key, survey.folder, survey.names)
         var category = survey.category
         var articles: [Article] = []
-        var usedSlugs: [String: String] = [:]
-        usedSlugs.reserveCapacity(names.count)
+        articles.reserveCapacity(names.count)
         let previous = names.map { name in matcher?.entry(in: folder, named: name) { join(folder, name) } }
-        let loadedFiles = loadArticles(
-            names, in: folder, stamps: survey.stamps, previous: previous, categoryKey: key)
-        for file in loadedFiles {
+        let readFiles = readArticles(names, in: folder, stamps: survey.stamps, previous: previous, categoryKey: key)
+        // Slugs were unique among the articles of the build that wrote the cache, so a folder
+        // whose every article is the cache's as it was needs no check (10,000 hashed strings).
+        var usedSlugs: [String: String]? = readFiles.contains { $0 != nil } ? [:] : nil
+        func add(_ article: Article) {
+            if let other = usedSlugs?[article.slug] {
+                diagnostics.append(
+                    .error(
+                        "URL /\(article.relativeURL) is also the URL of \(other): change 'slug' in one of them",
+                        at: SourceLocation(path: article.sourcePath, line: 1, column: 1)))
+                return
+            }
+            usedSlugs?[article.slug] = article.sourcePath
+            articles.append(article)
+        }
+        for index in names.indices {
+            guard let file = readFiles[index] else {
+                // Taken from the cache as it is: nothing for the next cache to change.
+                let entry = previous[index].unsafelyUnwrapped
+                tracking.order.append(entry.article.sourcePath)
+                if !entry.article.body.diagnostics.isEmpty { diagnostics += entry.article.body.diagnostics }
+                if includeDrafts || !entry.article.frontMatter.draft { add(entry.article) }
+                continue
+            }
             diagnostics += file.diagnostics
             if let cached = file.cached {
                 if file.parsed || file.restamped || !file.inCache {
@@ -93,39 +113,22 @@ public struct ContentLoader: Sendable {
                 if !file.inCache { tracking.notInCache += 1 }
                 if file.restamped { tracking.restamped.insert(cached.article.sourcePath) }
             }
-            guard let article = file.article else { continue }
-            if let other = usedSlugs[article.slug] {
-                diagnostics.append(
-                    .error(
-                        "URL /\(article.relativeURL) is also the URL of \(other): change 'slug' in one of them",
-                        at: SourceLocation(path: article.sourcePath, line: 1, column: 1)))
-                continue
-            }
-            usedSlugs[article.slug] = article.sourcePath
-            articles.append(article)
+            if let article = file.article { add(article) }
         }
         category?.articles = articles.sorted(by: Self.order)
         return category
     }
 
-    /// Takes unchanged files from the cache in turn, then reads and parses the others on every
-    /// core (each file's work is independent). Results come back in the order given, so
-    /// diagnostics and output never depend on thread timing. (Handing 10,000 cached entries
-    /// to the cores one by one cost more than taking them.)
-    private func loadArticles(
+    /// Reads and parses, on every core, the files the cache cannot vouch for (each file's work
+    /// is independent); `nil` for each taken from the cache as it is. Results come back in the
+    /// order given, so diagnostics and output never depend on thread timing. (Handing 10,000
+    /// cached entries to the cores one by one cost more than taking them.)
+    private func readArticles(
         _ names: [String], in folder: String, stamps: [FileStamp?], previous: [CachedArticle?], categoryKey: String
-    ) -> [LoadedFile] {
+    ) -> [LoadedFile?] {
         var files = [LoadedFile?](repeating: nil, count: names.count)
-        var toRead: [Int] = []
-        for index in names.indices {
-            if let reuse, let stamp = stamps[index], let previous = previous[index],
-                reuse.trusts(stamp, cached: previous.stamp)
-            {
-                files[index] = reused(previous, stamp: stamp)
-            } else {
-                toRead.append(index)
-            }
-        }
+        let toRead = names.indices.filter { !isTrusted(stamps[$0], cached: previous[$0]?.stamp) }
+        guard !toRead.isEmpty else { return files }
         let slots = LoadSlots(count: toRead.count)
         DispatchQueue.concurrentPerform(iterations: toRead.count) { [toRead] slot in
             let index = toRead[slot]
@@ -136,7 +139,13 @@ public struct ContentLoader: Sendable {
             )
         }
         for (slot, file) in slots.all.enumerated() { files[toRead[slot]] = file }
-        return files.map { $0! }
+        return files
+    }
+
+    /// Whether a file with `stamp` is the cache's entry with `cached` as it was, unread.
+    private func isTrusted(_ stamp: FileStamp?, cached: FileStamp?) -> Bool {
+        guard let reuse, let stamp, let cached else { return false }
+        return reuse.trusts(stamp, cached: cached)
     }
 
     func loadIndex(
