@@ -117,15 +117,20 @@ struct KillMidWriteTests {
             if try ProcessRunner.run(HelpCenterBinaryTests.binary, build, in: site.root).status != 0 {
                 seen.problems.append("the first build failed")
             }
-            for attempt in 0..<12 {
-                // Several bodies change, so the update writes for a while; the kill lands anywhere
-                // from loading to the last rename.
+            // Several bodies change, so the update writes for a while; the kills are spread over
+            // the length of such an update, from loading to the last rename.
+            func edit(_ attempt: Int) throws {
                 for index in stride(from: attempt, to: 400, by: 12) {
                     let path = "Content/bulk/a\(index).md"
                     try site.write(path, try site.read(path) + "\nEdit \(attempt).\n")
                 }
+            }
+            try edit(12)
+            let length = try Self.runLength(HelpCenterBinaryTests.binary, build, site)
+            for attempt in 0..<12 {
+                try edit(attempt)
                 if try Self.runAndKill(
-                    HelpCenterBinaryTests.binary, build, in: site.root, after: 10_000 + attempt * 25_000)
+                    HelpCenterBinaryTests.binary, build, in: site.root, after: length * (2 * attempt + 1) / 24)
                 {
                     seen.killed += 1
                 }

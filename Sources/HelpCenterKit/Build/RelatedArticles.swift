@@ -56,19 +56,25 @@ struct RelatedArticles: Sendable {
         // A handful of tags: comparing against each is cheaper than hashing 10,000 articles' tags.
         var tags: [String] = []
         for tag in article.frontMatter.tags where !tags.contains(tag) { tags.append(tag) }
-        var counts: [Int: Int] = [:]
-        for (position, other) in all.enumerated() {
+        // Counted in a flat array: thousands of articles may share a common tag, and a table of
+        // their counts cost more than the scan.
+        var counts = [Int](repeating: 0, count: all.count)
+        var candidates: [Int] = []
+        for position in all.indices {
             // Distinct tags in common, counted without a set per article (10,000 of them).
-            let theirs = other.frontMatter.tags
+            let theirs = all[position].frontMatter.tags
             var shared = 0
             for (index, tag) in theirs.enumerated() where tags.contains(tag) && !theirs[..<index].contains(tag) {
                 shared += 1
             }
-            if shared > 0, other.sourcePath != article.sourcePath { counts[position] = shared }
+            if shared > 0, all[position].sourcePath != article.sourcePath {
+                counts[position] = shared
+                candidates.append(position)
+            }
         }
-        return top5(Array(counts.keys)) { lhs, rhs in
+        return top5(candidates) { lhs, rhs in
+            if counts[lhs] != counts[rhs] { return counts[lhs] > counts[rhs] }
             let (left, right) = (all[lhs], all[rhs])
-            if counts[lhs] != counts[rhs] { return counts[lhs]! > counts[rhs]! }
             return (left.title, left.sourcePath) < (right.title, right.sourcePath)
         }
     }
