@@ -51,8 +51,7 @@ struct HostileContentTests {
 
     @Test("overlong and surrogate encodings are not UTF-8 either", arguments: [[0xC0, 0xAF], [0xED, 0xA0, 0x80]])
     func malformedSequences(_ sequence: [UInt8]) {
-        let data = Data("ab\ncd".utf8) + Data(sequence)
-        let (location, byte) = SourceFileReader.firstInvalidByte(in: data, path: "a.md")
+        let (location, byte) = SourceFileReader.firstInvalidByte(in: Array("ab\ncd".utf8) + sequence, path: "a.md")
         #expect(location.description == "a.md:2:3")
         #expect(byte == sequence[0])
     }

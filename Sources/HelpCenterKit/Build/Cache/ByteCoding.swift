@@ -164,11 +164,31 @@ extension String {
     /// the build cache; decoding repairs invalid bytes instead (with U+FFFD), so the text is
     /// valid exactly when its bytes are the ones given.
     static func exactly(_ utf8: UnsafeBufferPointer<UInt8>) -> String? {
+        // ASCII, nearly every cached string, cannot need repair: no comparison.
+        guard !isASCII(utf8) else { return String(decoding: utf8, as: UTF8.self) }
         var text = String(decoding: utf8, as: UTF8.self)
         let same = text.withUTF8 { decoded in
             decoded.count == utf8.count
                 && (utf8.isEmpty || memcmp(decoded.baseAddress!, utf8.baseAddress!, utf8.count) == 0)
         }
         return same ? text : nil
+    }
+
+    /// Whether every byte is below 0x80, eight at a time.
+    private static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        let raw = UnsafeRawPointer(base)
+        var offset = 0
+        while offset + 8 <= bytes.count {
+            guard raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 else {
+                return false
+            }
+            offset += 8
+        }
+        while offset < bytes.count {
+            guard base[offset] < 0x80 else { return false }
+            offset += 1
+        }
+        return true
     }
 }

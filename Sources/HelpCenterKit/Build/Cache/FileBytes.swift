@@ -10,21 +10,25 @@ enum FileBytes {
         defer { close(descriptor) }
         var status = stat()
         guard fstat(descriptor, &status) == 0 else { return nil }
+        return try? read(descriptor, size: Int(status.st_size))
+    }
+
+    /// The rest of the open file `descriptor`, whose size `stat` gave as `size`.
+    static func read(_ descriptor: Int32, size: Int) throws(POSIXError) -> [UInt8] {
         // The size `stat` gave, read without zeroing it first (plus one byte, to see the end).
-        let size = Int(status.st_size)
-        var failed = false
+        var failed: Int32?
         let bytes = [UInt8](unsafeUninitializedCapacity: size + 1) { buffer, count in
             while count < buffer.count {
                 let read = Foundation.read(descriptor, buffer.baseAddress! + count, buffer.count - count)
                 if read < 0 && errno == EINTR { continue }
                 guard read > 0 else {
-                    failed = read < 0
+                    failed = read < 0 ? errno : nil
                     return
                 }
                 count += read
             }
         }
-        guard !failed else { return nil }
+        if let failed { throw POSIXError(errno: failed) }
         guard bytes.count > size else { return bytes }
         // It grew since `stat`: the rest in pieces, to the end.
         var grown = bytes
@@ -32,7 +36,7 @@ enum FileBytes {
         while true {
             let read = piece.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress!, $0.count) }
             if read < 0 && errno == EINTR { continue }
-            guard read >= 0 else { return nil }
+            guard read >= 0 else { throw POSIXError(errno: errno) }
             if read == 0 { return grown }
             grown += piece[..<read]
         }
