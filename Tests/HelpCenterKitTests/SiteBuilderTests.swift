@@ -140,6 +140,25 @@ struct SiteBuilderTests {
         #expect(leftovers.isEmpty)
     }
 
+    @Test("a failed first build into a new nested folder leaves no folder behind")
+    func failedBuildIntoNewFolder() throws {
+        let site = try TemporarySite(copyRealContent: true)
+        try site.writeArticle("Content/integrations/more.md", title: "More", body: "See [this](/nowhere/).\n")
+        var options = options(site)
+        options.outputPath = site.path("out/site")
+        #expect(throws: HelpCenterError.self) { try SiteBuilder(options: options).build() }
+        #expect(!site.exists("out"))
+    }
+
+    @Test("an article path that is a folder is named as one, readable or not")
+    func folderNamedLikeAnArticle() throws {
+        let site = try TemporarySite()
+        try site.writeArticle("Content/g/a.md", title: "A")
+        try FileManager.default.createDirectory(at: site.url("Content/g/b.md"), withIntermediateDirectories: true)
+        #expect(
+            messages(site) == ["<site>/Content/g/b.md: error: cannot read file: it is a folder, not a Markdown file"])
+    }
+
     @Test("progress is reported as articles render, ending at the total")
     func progress() throws {
         let site = try TemporarySite()

@@ -81,6 +81,21 @@ struct TemplateCacheTests {
         #expect(TemplateCache.encoded(transforms, generator: generator) == nil)
     }
 
+    @Test("a text changed only in its Unicode normalization is another template")
+    func canonicallyEquivalentText() throws {
+        let site = try TemporarySite()
+        let output = site.path("Public")
+        func sources(_ word: String) -> [TemplateSource] {
+            TemplateSet.requiredNames.map { TemplateSource(name: $0, path: "\($0).mustache", text: "<p>\(word)</p>") }
+        }
+        let composed = sources("caf\u{E9}")
+        let decomposed = sources("cafe\u{301}")
+        #expect(composed == decomposed, "Swift calls them equal")
+        try TemplateCache.save(TemplateSet.compile(composed, directory: "T"), forOutput: output, generator: generator)
+        #expect(TemplateCache.load(forOutput: output, generator: generator, sources: composed) != nil)
+        #expect(TemplateCache.load(forOutput: output, generator: generator, sources: decomposed) == nil)
+    }
+
     @Test("any other template file, another binary or a damaged file means compiling again")
     func untrusted() throws {
         let site = try TemporarySite(copyRealContent: true)

@@ -24,10 +24,7 @@ extension SiteBuilder {
             config: config, content: content, verification: verification,
             links: MarkdownLinkRewriter(resolver: resolver),
             fewPages: true)
-        // Site-wide partials are rendered once for many pages; for a few, rendering them in each
-        // costs less than rendering and parsing them once more (the same bytes either way).
-        let pageTemplates =
-            work.count < 4 ? templates : templates.renderingSiteWidePartialsOnce(with: context.siteWide())
+        let pageTemplates = work.isEmpty ? templates : templates.renderingSiteWidePartialsOnce(with: context.siteWide())
         defer { ProcessLifetime.keep(context) }
         let fingerprints = AssetFingerprints(assets)
         let rendered = Result { () throws(HelpCenterError) -> [(path: String, html: [UInt8])] in

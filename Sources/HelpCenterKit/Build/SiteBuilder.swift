@@ -216,6 +216,13 @@ public struct SiteBuilder: Sendable {
         let fingerprints = AssetFingerprints(assets)
         let writer: OutputWriter
         do {
+            // The writer makes the output's missing parent folders, which a failed build must not
+            // leave behind: then the check comes first.
+            if !FileManager.default.fileExists(
+                atPath: URL(fileURLWithPath: options.outputPath).deletingLastPathComponent().path)
+            {
+                try passCheck()
+            }
             writer = try OutputWriter(
                 outputPath: options.outputPath,
                 protectedPaths: [options.contentPath, options.templatesPath, options.configPath],

@@ -62,7 +62,11 @@ enum TemplateCache {
         let cachedSources = try reader.array { reader throws(ByteReader.Damaged) in
             TemplateSource(name: try reader.string(), path: try reader.string(), text: try reader.string())
         }
-        guard cachedSources == sources else { return nil }
+        // Byte for byte: `String`'s `==` calls canonically equivalent texts (`é` composed or
+        // not) equal, and the pages would keep the old bytes.
+        guard cachedSources.count == sources.count,
+            zip(cachedSources, sources).allSatisfy({ $0.hasSameBytes(as: $1) })
+        else { return nil }
         let siteWidePartials = try reader.array { reader throws(ByteReader.Damaged) in try reader.string() }
         var templates: [String: CompiledTemplate] = [:]
         for _ in 0..<(try reader.count()) {
@@ -77,5 +81,13 @@ enum TemplateCache {
 
     private static func path(forOutput outputPath: String) -> String {
         OutputSibling.templateCache.url(next: URL(fileURLWithPath: outputPath)).path
+    }
+}
+
+extension TemplateSource {
+    /// The same name, path and text, byte for byte.
+    fileprivate func hasSameBytes(as other: TemplateSource) -> Bool {
+        name.utf8.elementsEqual(other.name.utf8) && path.utf8.elementsEqual(other.path.utf8)
+            && text.utf8.elementsEqual(other.text.utf8)
     }
 }
