@@ -24,9 +24,20 @@ struct CompiledTemplateTests {
         let site = try TemporarySite(copyRealContent: true)
         try site.writeArticle("Content/more/a.md", title: "A <b>&</b> 'quoted'", extra: "tags: [zoom, \"<x>\"]\n")
         try site.writeArticle("Content/more/b.md", title: "B", extra: "description: Short & sweet\n")
-        let config = try SiteConfigLoader.load(path: site.path("site.yml"))
         let templates = try TemplateSet.load(directory: site.path("Templates"))
         #expect(templates.rendersCompiled)
+        let pages = try Self.pages(of: site).pages
+        #expect(pages.count > 5)
+        for (name, values) in pages {
+            let html = try templates.render(name, values)
+            #expect(html == templates.renderWithLibrary(name, values), "\(name)")
+            #expect(html.contains("</html>"))
+        }
+    }
+
+    /// Every page of `site` with its values, as a build renders them, and the page context.
+    static func pages(of site: TemporarySite) throws -> (context: PageContext, pages: [(String, TemplateValue)]) {
+        let config = try SiteConfigLoader.load(path: site.path("site.yml"))
         let (content, _) = try ContentLoader(contentPath: site.path("Content")).load()
         let context = PageContext(
             config: config, content: content,
@@ -38,12 +49,7 @@ struct CompiledTemplateTests {
             pages.append(("category", context.category(category)))
             pages += category.articles.map { ("article", context.article($0, in: category)) }
         }
-        #expect(pages.count > 5)
-        for (name, values) in pages {
-            let html = try templates.render(name, values)
-            #expect(html == templates.renderWithLibrary(name, values), "\(name)")
-            #expect(html.contains("</html>"))
-        }
+        return (context, pages)
     }
 
     @Test(

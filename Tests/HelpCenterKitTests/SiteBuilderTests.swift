@@ -17,6 +17,14 @@ struct SiteBuilderTests {
         try SiteBuilder(options: options(site, drafts: drafts)).build()
     }
 
+    /// Hidden files and folders beside the output other than its two caches: what a failed
+    /// build must not leave.
+    func leftovers(_ site: TemporarySite) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter {
+            $0.hasPrefix(".") && ![".Public.build-cache", ".Public.template-cache"].contains($0)
+        }
+    }
+
     /// The build's error messages with the temp folder replaced by `<site>`.
     func messages(_ site: TemporarySite, drafts: Bool = false) -> [String] {
         do {
@@ -91,10 +99,7 @@ struct SiteBuilderTests {
         try site.write("Content/integrations/broken.md", "---\ntitle: [\n---\n")
         #expect(throws: HelpCenterError.self) { try build(site) }
         #expect(try site.tree("Public") == before)
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter {
-            $0.hasPrefix(".") && ![".Public.build-cache", ".Public.template-cache"].contains($0)
-        }
-        #expect(leftovers.isEmpty)
+        #expect(try leftovers(site).isEmpty)
     }
 
     @Test("a write that fails halfway (disk full) leaves the previous site exactly as it was, and no temp folder")
@@ -107,10 +112,7 @@ struct SiteBuilderTests {
         builder.failAfterFiles = 3
         #expect(throws: HelpCenterError.self) { try builder.build() }
         #expect(try site.tree("Public") == before)
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter {
-            $0.hasPrefix(".") && ![".Public.build-cache", ".Public.template-cache"].contains($0)
-        }
-        #expect(leftovers.isEmpty)
+        #expect(try leftovers(site).isEmpty)
         _ = try build(site)
         #expect(site.exists("Public/integrations/more/index.html"))
     }
@@ -134,10 +136,7 @@ struct SiteBuilderTests {
             #expect(error.diagnostics.first?.location.path.hasSuffix("Content/integrations/more.md") == true)
         }
         #expect(try site.tree("Public") == before)
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter {
-            $0.hasPrefix(".") && ![".Public.build-cache", ".Public.template-cache"].contains($0)
-        }
-        #expect(leftovers.isEmpty)
+        #expect(try leftovers(site).isEmpty)
     }
 
     @Test("a failed first build into a new nested folder leaves no folder behind")

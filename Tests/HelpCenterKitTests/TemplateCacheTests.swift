@@ -23,20 +23,9 @@ struct TemplateCacheTests {
     @Test("the shipped templates come back rendering every page with the same bytes, with the library too")
     func shippedSite() throws {
         let site = try TemporarySite(copyRealContent: true)
-        let config = try SiteConfigLoader.load(path: site.path("site.yml"))
         let templates = try TemplateSet.load(directory: site.path("Templates"))
         let restored = try restored(templates)
-        let (content, _) = try ContentLoader(contentPath: site.path("Content")).load()
-        let context = PageContext(
-            config: config, content: content,
-            links: MarkdownLinkRewriter(content: content, config: config, contentPath: site.path("Content")))
-        var pages: [(String, TemplateValue)] = [
-            ("home", context.home()), ("404", context.notFound()), ("search", context.search()),
-        ]
-        for category in content.categories {
-            pages.append(("category", context.category(category)))
-            pages += category.articles.map { ("article", context.article($0, in: category)) }
-        }
+        let (context, pages) = try CompiledTemplateTests.pages(of: site)
         let siteWide = context.siteWide()
         for (name, values) in pages {
             let html = try templates.render(name, values)
