@@ -1,4 +1,5 @@
 import Foundation
+import Mustache
 import TestSupport
 import Testing
 
@@ -68,6 +69,16 @@ struct TemplateCacheTests {
         let transforms = try CompiledTemplateTests().templateSet(["t": "{{uppercased(title)}}"])
         #expect(!transforms.rendersCompiled)
         #expect(TemplateCache.encoded(transforms, generator: generator) == nil)
+    }
+
+    @Test("a restored set starts in the library's own HTML escaping, looked up when first needed")
+    func lazyStartEscaping() throws {
+        let compiled = try #require(TokenReflection.compile(try MustacheTemplate(string: "{{x}}")))
+        let values: TemplateValue = ["x": "<\u{338}&>"]
+        let lazy = CompiledRenderer(templates: ["t": compiled], startEscaping: .libraryHTML)
+        let html = try #require(try lazy.render("t", values))
+        // The library's escaping walks Characters, so it leaves the fused '<' alone; ours would not.
+        #expect(String(decoding: html, as: UTF8.self) == "<\u{338}&amp;&gt;")
     }
 
     @Test("a text changed only in its Unicode normalization is another template")

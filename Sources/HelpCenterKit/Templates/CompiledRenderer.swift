@@ -165,6 +165,9 @@ extension TemplateEscaping {
         switch self {
         case .fastHTML: FastHTMLEscaping.append(text, to: &out)
         case .library(let contentType): out.append(contentsOf: contentType.escapeText(text).utf8)
+        case .libraryHTML:
+            // A cache is written only by a binary that found it (`TemplateCache.encoded`).
+            (TokenReflection.libraryHTML ?? .fastHTML).append(text, to: &out)
         }
     }
 }

@@ -59,6 +59,9 @@ extension CompiledTemplate.Node {
             guard let name = TokenReflection.libraryName(of: contentType) else { return false }
             writer.unsigned(Kind.library.rawValue)
             writer.string(name)
+        case .escaping(.libraryHTML):
+            writer.unsigned(Kind.library.rawValue)
+            writer.string("HTML")
         }
         return true
     }

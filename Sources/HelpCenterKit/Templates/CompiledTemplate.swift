@@ -46,4 +46,8 @@ struct ValuePath: Sendable, Hashable {
 enum TemplateEscaping: Sendable {
     case fastHTML
     case library(any MustacheContentType)
+    /// The library's HTML escaping, which every template and partial starts in, looked up on
+    /// first use (`TokenReflection.libraryHTML` parses a template to find it): templates taken
+    /// from the `TemplateCache` switch to ours on their first line and never need it.
+    case libraryHTML
 }

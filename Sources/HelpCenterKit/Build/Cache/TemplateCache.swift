@@ -33,7 +33,7 @@ enum TemplateCache {
 
     /// The payload for `templates`, or `nil` when the cache cannot hold them.
     static func encoded(_ templates: TemplateSet, generator: String) -> [UInt8]? {
-        guard let compiled = templates.compiled else { return nil }
+        guard let compiled = templates.compiled, TokenReflection.libraryHTML != nil else { return nil }
         var writer = ByteWriter()
         writer.raw(magic)
         writer.unsigned(formatVersion)
@@ -56,8 +56,7 @@ enum TemplateCache {
         throws(ByteReader.Damaged) -> TemplateSet?
     {
         guard Array(try reader.raw()) == magic, try reader.unsigned() == formatVersion,
-            try reader.string() == generator,
-            let startEscaping = TokenReflection.libraryHTML
+            try reader.string() == generator
         else { return nil }
         let cachedSources = try reader.array { reader throws(ByteReader.Damaged) in
             TemplateSource(name: try reader.string(), path: try reader.string(), text: try reader.string())
@@ -75,7 +74,7 @@ enum TemplateCache {
         }
         guard reader.isAtEnd else { throw ByteReader.Damaged() }
         return TemplateSet(
-            restoring: CompiledRenderer(templates: templates, startEscaping: startEscaping), sources: sources,
+            restoring: CompiledRenderer(templates: templates, startEscaping: .libraryHTML), sources: sources,
             siteWidePartials: Set(siteWidePartials))
     }
 
