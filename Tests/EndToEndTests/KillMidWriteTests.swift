@@ -27,7 +27,13 @@ struct KillMidWriteTests {
             try FileManager.default.copyItem(
                 at: TemporarySite.repository.appendingPathComponent("verify.lock"), to: site.url("verify.lock"))
             var seen = Observations()
-            let length = try Self.runLength(VerifyBinaryTests.binary, ["--state", site.url("state-probe").path], site)
+            // The shortest of three runs: a first, cold run took long enough on a loaded machine
+            // that later kills came after the runs had finished.
+            let length =
+                try (0..<3).map { probe in
+                    try Self.runLength(
+                        VerifyBinaryTests.binary, ["--state", site.url("state-probe-\(probe)").path], site)
+                }.min() ?? 0
             for run in 0..<20 {
                 // A folder per run, so each kill's files are judged once.
                 let state = site.url("state-\(run)")

@@ -20,7 +20,9 @@ struct ArticleFiles: Sendable {
         for category in content.categories {
             var pages: [String: String] = [:]
             pages.reserveCapacity(category.articles.count)
-            for article in category.articles { pages[Self.fileName(article.sourcePath)] = article.relativeURL }
+            for article in category.articles {
+                pages[LexicalPath.fileName(of: article.sourcePath)] = article.relativeURL
+            }
             byFile[category.key] = pages
         }
         pages = byFile
@@ -30,17 +32,7 @@ struct ArticleFiles: Sendable {
     func page(folder: String, file: String) -> String? {
         if let pages { return pages[folder]?[file] }
         guard let position = categories[folder] else { return nil }
-        return content.categories[position].articles.first { Self.fileName($0.sourcePath) == file }?.relativeURL
-    }
-
-    /// The last component of a source path (`ContentLoader` names it `<folder>/<file>`).
-    private static func fileName(_ path: String) -> String {
-        var path = path
-        return path.withUTF8 { bytes in
-            guard let slash = bytes.lastIndex(of: UInt8(ascii: "/")) else {
-                return String(decoding: bytes, as: UTF8.self)
-            }
-            return String(decoding: UnsafeBufferPointer(rebasing: bytes[(slash + 1)...]), as: UTF8.self)
-        }
+        return content.categories[position].articles.first { LexicalPath.fileName(of: $0.sourcePath) == file }?
+            .relativeURL
     }
 }

@@ -19,6 +19,18 @@ enum LexicalPath {
         return String(absolute[..<slash])
     }
 
+    /// The last component of `path`: what follows its last `/` byte (split at the byte, since a
+    /// `/` followed by a combining mark is one `Character`).
+    static func fileName(of path: String) -> String {
+        var path = path
+        return path.withUTF8 { bytes in
+            guard let slash = bytes.lastIndex(of: UInt8(ascii: "/")) else {
+                return String(decoding: bytes, as: UTF8.self)
+            }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[(slash + 1)...]), as: UTF8.self)
+        }
+    }
+
     /// Resolves `.` and `..` in an absolute path; `..` above the root stays at the root.
     static func normalize(_ path: String) -> String {
         if isNormal(path) { return path }

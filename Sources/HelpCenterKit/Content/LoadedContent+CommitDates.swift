@@ -17,8 +17,7 @@ extension LoadedContent {
             for index in content.categories[position].articles.indices {
                 let path = content.categories[position].articles[index].sourcePath
                 guard content.categories[position].articles[index].frontMatter.lastmod == nil else { continue }
-                // The file name: after the last `/` byte (a `/` may precede a combining mark).
-                let name = String(Substring(path.utf8.split(separator: UInt8(ascii: "/")).last ?? path.utf8[...]))
+                let name = LexicalPath.fileName(of: path)
                 let real = folder.maybeLinks.contains(name) ? SymlinkGuard.resolve(path) : resolvedFolder + name
                 content.categories[position].articles[index].frontMatter.lastmod = real.flatMap { dates[$0] }
             }

@@ -25,10 +25,9 @@ enum TemplateCache {
     /// (rendered by the library, or with an escaping only the library names) is not saved.
     static func save(_ templates: TemplateSet, forOutput outputPath: String, generator: String) throws {
         guard let encoded = encoded(templates, generator: generator) else { return }
-        let folder = URL(fileURLWithPath: outputPath)
         try CacheFile.write(
-            [encoded], to: OutputSibling.templateCache.url(next: folder).path,
-            through: OutputSibling.templateCacheTemporary.url(next: folder).path)
+            [encoded], to: path(forOutput: outputPath),
+            through: OutputSibling.templateCacheTemporary.url(next: URL(fileURLWithPath: outputPath)).path)
     }
 
     /// The payload for `templates`, or `nil` when the cache cannot hold them.
