@@ -16,7 +16,7 @@ BENCH_SIZES ?= 1000 10000
 FUZZ_SECONDS ?= 60
 RELEASE_FLAGS := -c release --static-swift-stdlib
 
-.PHONY: all deps release site verify test browser-test bench lint format clean fuzz
+.PHONY: all deps release site serve verify test browser-test bench lint format clean fuzz
 
 all: site
 
@@ -46,6 +46,10 @@ release: deps
 site: release
 	$(RELEASE_VERIFY) --report $(REPORT)
 	$(RELEASE_BIN) build --verification $(REPORT)
+
+## serve: live preview of the help center, drafts included, on http://127.0.0.1:8080.
+serve: release
+	$(RELEASE_BIN) serve --drafts
 
 ## verify: the articles' claims against the embedded mock Zoom.
 verify: release

@@ -104,6 +104,7 @@ let package = Package(
         .target(
             name: "HelpCenterServe",
             dependencies: [
+                "CFileSystem",
                 "LoopbackHTTP",
                 "HelpCenterKit",
                 .product(name: "Hummingbird", package: "hummingbird"),

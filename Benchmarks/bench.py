@@ -18,7 +18,9 @@ import shutil
 import statistics
 import subprocess
 import sys
+import threading
 import time
+import urllib.request
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 WORK = ROOT / ".build" / "bench"
@@ -118,6 +120,7 @@ def bench(binary, size, storage):
     }
     # The rebuild must have been the incremental one, and its output must equal a clean build's.
     check_rebuild(outputs, ours, touch_one, storage)
+    results["ours_serve_one"] = serve_rebuilds(ours, outputs, touch_one, storage)
     article.write_text(original)
     pagefind = [sys.executable, "-m", "pagefind", "--site", str(outputs / "public-ours")]
     results["search_index"] = median_of(pagefind) if storage == "disk" and subprocess.run(
@@ -149,6 +152,69 @@ def check_rebuild(folder, ours, touch_one, storage):
     print(f"{folder.name} ({storage}): incremental rebuild verified identical to a clean build")
 
 
+def serve_rebuilds(ours, folder, touch_one, storage):
+    """`helpcenter serve` (no search, as the command-line builds here): the time from saving one
+    article to the moment the page's reload poll answers, i.e. the page is rebuilt and served;
+    median of REBUILD_RUNS saves. The first build (a full one) is not counted. Peak RSS is the
+    server's own, first build included. Then, as for the command-line rebuild, every save must
+    have been an incremental rebuild and the served folder must equal a clean build's."""
+    output = folder / "public-serve"
+    options = [arg if arg != str(folder / "public-ours") else str(output) for arg in ours[2:]]
+    server = subprocess.Popen([ours[0], "serve", "--port", "0", "--no-reload"] + options,
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    lines = []
+    base = None
+    for line in server.stdout:
+        lines.append(line)
+        found = re.search(r" at (http://127\.0\.0\.1:\d+)/", line)
+        if found:
+            base = found.group(1)
+            break
+    if base is None:
+        sys.exit("helpcenter serve did not start:\n" + "".join(lines))
+    threading.Thread(target=lambda: lines.extend(server.stdout), daemon=True).start()
+
+    def generation(since):
+        with urllib.request.urlopen(f"{base}/__livereload?since={since}", timeout=60) as answer:
+            return json.load(answer)["generation"]
+
+    samples = []
+    for _ in range(REBUILD_RUNS):
+        time.sleep(0.2)
+        before = generation(-1)
+        answered = {}
+        waiter = threading.Thread(target=lambda: answered.update(generation=generation(before)))
+        waiter.start()
+        time.sleep(0.3)  # the poll is waiting at the server
+        started = time.perf_counter()
+        touch_one()
+        waiter.join()
+        samples.append(time.perf_counter() - started)
+        if answered.get("generation") != before + 1:
+            sys.exit(f"serve answered generation {answered.get('generation')} after {before}:\n" + "".join(lines))
+    rss = next(int(line.split()[1]) for line in open(f"/proc/{server.pid}/status") if line.startswith("VmHWM")) / 1024
+    server.terminate()
+    server.wait()
+    rebuilds = [line for line in lines if line.startswith("rebuilt ")]
+    if len(rebuilds) != REBUILD_RUNS + 1 or any(not line.startswith("rebuilt 1 of ") for line in rebuilds[1:]):
+        sys.exit("serve's rebuilds were not one page each:\n" + "".join(lines))
+    clean = [arg if arg != str(output) else str(folder / "public-serve-clean") for arg in [ours[0], "build"] + options]
+    subprocess.run(clean + ["--full"], check=True, capture_output=True)
+    diff = subprocess.run(["diff", "-r", "-q", str(output), str(folder / "public-serve-clean")],
+                          capture_output=True, text=True)
+    if diff.returncode != 0:
+        sys.exit(f"serve's rebuilt folder differs from a clean build:\n{diff.stdout[:2000]}")
+    for name in ("public-serve", "public-serve-clean"):
+        if storage == "memory":
+            shutil.rmtree(folder / name)
+        else:
+            (folder / name).rename(TRASH / f"{name}-{time.time_ns()}")
+        for cache in folder.glob(f".{name}.*cache"):
+            cache.unlink()
+    print(f"{folder.name} ({storage}): serve's {REBUILD_RUNS} rebuilds verified identical to a clean build")
+    return statistics.median(samples), rss
+
+
 def settle_after_deletions():
     """Waits until the last mass deletion (a previous run's trash) is over a minute old, so that
     ext4 no longer skips the freed inodes (see `fresh`)."""
@@ -176,7 +242,7 @@ def main():
           f"{'peak RSS MiB':>13}")
     for row in rows:
         hugo, cmark, ours = row["hugo"][0], row["cmark"][0], row["ours"][0]
-        for name in ("ours", "hugo", "cmark", "ours_rebuild_one", "search_index"):
+        for name in ("ours", "hugo", "cmark", "ours_rebuild_one", "ours_serve_one", "search_index"):
             if row[name] is None:
                 continue
             wall, rss = row[name]

@@ -12,12 +12,27 @@ public final class PreviewServer: Sendable {
     public let liveReload: Bool
     let state = BuildState()
     private let log: @Sendable (String) -> Void
-    private let running = Mutex<(server: LoopbackServer?, watch: Task<Void, any Error>?)>((nil, nil))
+    private let running = Mutex<(server: LoopbackServer?, watch: Task<Void, any Error>?, watcher: SourceWatcher?)>(
+        (nil, nil, nil))
+    /// Builds go without search; the index follows on another thread (see `SearchRefresher`).
+    private let search: SearchRefresher?
+    private let changes: (stream: AsyncStream<Void>, continuation: AsyncStream<Void>.Continuation)
 
-    public init(options: BuildOptions, liveReload: Bool = true, log: @escaping @Sendable (String) -> Void = { _ in }) {
+    /// Whether to poll for changes rather than ask the kernel (folders on network or container
+    /// mounts, whose changes inotify may not see).
+    public let polls: Bool
+
+    public init(
+        options: BuildOptions, liveReload: Bool = true, polls: Bool = false,
+        log: @escaping @Sendable (String) -> Void = { _ in }
+    ) {
         self.options = options
         self.liveReload = liveReload
+        self.polls = polls
         self.log = log
+        search = options.searchIndexer.map { SearchRefresher(indexer: $0, site: options.outputPath, log: log) }
+        // One pending change is enough: the build after it reads every change made meanwhile.
+        changes = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
     }
 
     /// `http://127.0.0.1:PORT` once started.
@@ -25,6 +40,8 @@ public final class PreviewServer: Sendable {
 
     /// Builds once, binds 127.0.0.1:`port` (0 picks one) and starts watching.
     public func start(port: Int = 8080) async throws {
+        // Watching starts first, so a save during the first build is not missed.
+        let watcher = startWatching()
         await rebuild()
         let server: LoopbackServer
         do {
@@ -34,38 +51,63 @@ public final class PreviewServer: Sendable {
                     state: state, liveReload: liveReload),
                 port: port, serverName: "helpcenter", logger: LoopbackServer.quietLogger("helpcenter.serve"))
         } catch {
+            watcher?.stop()
+            search?.stop()
             throw HelpCenterError(.error("cannot listen on 127.0.0.1:\(port)", at: SourceLocation(path: "serve")))
         }
-        let watchTask = Task { [self] in try await watch() }
-        running.withLock { $0 = (server, watchTask) }
+        let watchTask = Task { [self] in
+            if watcher == nil { try await poll() }
+            for await _ in changes.stream { await rebuild() }
+        }
+        running.withLock { $0 = (server, watchTask, watcher) }
     }
 
     public func stop() async {
-        let (server, watch) = running.withLock { state in
-            defer { state = (nil, nil) }
+        let (server, watch, watcher) = running.withLock { state in
+            defer { state = (nil, nil, nil) }
             return state
         }
+        watcher?.stop()
         watch?.cancel()
+        changes.continuation.finish()
         await server?.stop()
+        search?.stop()
     }
 
-    /// Rebuilds now, recording success or the diagnostics.
+    /// Rebuilds now, recording success or the diagnostics; then brings search up to date.
     func rebuild() async {
         let started = ContinuousClock.now
-        let result = Result { () throws(HelpCenterError) in try SiteBuilder(options: options).build() }
+        search?.stop()
+        var pagesOnly = options
+        pagesOnly.searchIndexer = nil
+        let result = Result { () throws(HelpCenterError) in try SiteBuilder(options: pagesOnly).build() }
         await state.record(result)
         switch result {
         case .success(let report):
             log(
-                "rebuilt \(report.pages) pages in \((ContinuousClock.now - started).formatted(.units(allowed: [.milliseconds])))"
+                "rebuilt \(report.rendered) of \(report.pages) pages in \((ContinuousClock.now - started).formatted(.units(allowed: [.milliseconds])))"
             )
+            search?.start()
         case .failure(let error):
             log(error.description)
         }
     }
 
-    /// Polls the sources' names, sizes and times; any change triggers a rebuild.
-    private func watch() async throws {
+    /// Watches the sources through the kernel (`SourceWatcher`), or returns `nil` when it cannot:
+    /// then `poll` compares the sources' names, sizes and times four times a second.
+    private func startWatching() -> SourceWatcher? {
+        guard !polls else { return nil }
+        do {
+            return try SourceWatcher(
+                folders: [options.contentPath, options.templatesPath], configPath: options.configPath
+            ) { [changes] in changes.continuation.yield() }
+        } catch {
+            log("note: \(error); checking for changes four times a second instead")
+            return nil
+        }
+    }
+
+    private func poll() async throws {
         var last = SourceSignature.of(options)
         while !Task.isCancelled {
             try await Task.sleep(for: .milliseconds(250))

@@ -10,7 +10,10 @@ extension HelpCenterCommand {
         static let configuration = CommandConfiguration(
             commandName: "serve",
             abstract: "Build, serve the site on 127.0.0.1 and rebuild and reload pages as files change.",
-            discussion: "A build error is shown in the browser; fix the file and the page reloads. Ctrl-C stops.")
+            discussion: """
+                A saved file is noticed at once (inotify) and only the pages it changes are rendered again. \
+                A build error is shown in the browser; fix the file and the page reloads. Ctrl-C stops.
+                """)
 
         @Option(help: "The port to listen on; 0 picks a free one.")
         var port = 8080
@@ -33,11 +36,26 @@ extension HelpCenterCommand {
         @Flag(name: .customLong("no-reload"), help: "Do not make open pages reload after a rebuild.")
         var noReload = false
 
+        @Flag(
+            help: """
+                Check for changes four times a second instead of asking the kernel: for folders on network \
+                or container mounts whose changes are not reported.
+                """)
+        var poll = false
+
+        @Flag(
+            name: .customLong("no-search"),
+            help: "Do not build the search index. (With it, Pagefind indexes in the background after each rebuild.)")
+        var noSearch = false
+
         func run() async throws {
-            let options = BuildOptions(
+            var options = BuildOptions(
                 contentPath: content, templatesPath: templates, outputPath: output, configPath: config,
                 includeDrafts: drafts)
-            let server = PreviewServer(options: options, liveReload: !noReload) { Diagnostics.printError($0) }
+            if noSearch { options.searchIndexer = nil }
+            let server = PreviewServer(options: options, liveReload: !noReload, polls: poll) {
+                Diagnostics.printError($0)
+            }
             do {
                 try await server.start(port: port)
             } catch {

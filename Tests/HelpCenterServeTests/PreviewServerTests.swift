@@ -34,12 +34,13 @@ struct PreviewServerTests {
                 == .file(URL(fileURLWithPath: site.path("Public/guides/index.html")).resolvingSymlinksInPath()))
     }
 
-    func withServer(_ body: (TemporarySite, PreviewServer) async throws -> Void) async throws {
+    func withServer(polls: Bool = false, _ body: (TemporarySite, PreviewServer) async throws -> Void) async throws {
         let site = try TemporarySite(copyRealContent: true)
         let server = PreviewServer(
             options: BuildOptions(
                 contentPath: site.path("Content"), templatesPath: site.path("Templates"),
-                outputPath: site.path("Public"), configPath: site.path("site.yml")))
+                outputPath: site.path("Public"), configPath: site.path("site.yml")),
+            polls: polls)
         try await server.start(port: 0)
         do {
             try await body(site, server)
@@ -81,9 +82,11 @@ struct PreviewServerTests {
         }
     }
 
-    @Test("a change rebuilds and the reload poll answers; a broken file shows the error page and the server lives on")
-    func reloadAndErrors() async throws {
-        try await withServer { site, server in
+    @Test(
+        "a change rebuilds and the reload poll answers; a broken file shows the error page and the server lives on",
+        arguments: [false, true])
+    func reloadAndErrors(polls: Bool) async throws {
+        try await withServer(polls: polls) { site, server in
             let first = try await get(server.baseURL + "/__livereload?since=-1")
             let generation = try #require(Int(first.bodyText.filter(\.isNumber)))
             async let poll = get(server.baseURL + "/__livereload?since=\(generation)", timeout: .seconds(20))
@@ -108,5 +111,57 @@ struct PreviewServerTests {
             }
             #expect(page.status == 200)
         }
+    }
+
+    @Test("a reload poll is answered when a build is recorded, at its timeout when none is, and at once when behind")
+    func reloadPoll() async throws {
+        let state = BuildState()
+        async let answered = state.waitForChange(since: 0, timeout: .seconds(60))
+        try await Task.sleep(for: .milliseconds(100))
+        let started = ContinuousClock.now
+        await state.record(.failure(HelpCenterError(.error("broken", at: SourceLocation(path: "a.md")))))
+        #expect(await answered == 1)
+        #expect(ContinuousClock.now - started < .seconds(30))
+        #expect(await state.failure?.first?.message == "broken")
+        #expect(await state.waitForChange(since: 1, timeout: .milliseconds(200)) == 1)
+        #expect(await state.waitForChange(since: 0, timeout: .seconds(60)) == 1)
+    }
+
+    @Test("pages are served before the search index is done; a rebuild stops a slow index and indexes again")
+    func searchInBackground() async throws {
+        let site = try TemporarySite(copyRealContent: true)
+        let runs = site.path("index-runs")
+        let slow = site.path("slow")
+        try site.write("slow", "")
+        // Stands in for Pagefind (called with --site SITE --output-path STAGING): notes each run,
+        // takes 60 s while `slow` exists, else writes the index it was asked for.
+        let script = """
+            echo start >> '\(runs)'; if [ -e '\(slow)' ]; then exec sleep 60; fi
+            mkdir -p "$4" && echo index > "$4/index.txt" && echo done >> '\(runs)'
+            """
+        var options = BuildOptions(
+            contentPath: site.path("Content"), templatesPath: site.path("Templates"),
+            outputPath: site.path("Public"), configPath: site.path("site.yml"))
+        options.searchIndexer = SearchIndexer(command: ["sh", "-c", script, "sh"])
+        let server = PreviewServer(options: options)
+        let started = ContinuousClock.now
+        try await server.start(port: 0)
+        #expect(ContinuousClock.now - started < .seconds(40))
+        #expect(try await get(server.baseURL + "/integrations/using-zoom/").status == 200)
+        for _ in 0..<100 where !site.exists("index-runs") { try await Task.sleep(for: .milliseconds(50)) }
+        #expect(try site.read("index-runs") == "start\n")
+
+        try FileManager.default.removeItem(atPath: slow)
+        let generation = await server.state.generation
+        try site.writeArticle("Content/integrations/new.md", title: "Brand new")
+        _ = await server.state.waitForChange(since: generation, timeout: .seconds(20))
+        for _ in 0..<200 where !site.exists("Public/pagefind/index.txt") {
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        await server.stop()
+        #expect(try site.read("Public/pagefind/index.txt") == "index\n")
+        // The slow run was stopped, not waited for: it never wrote its index.
+        #expect(try site.read("index-runs") == "start\nstart\ndone\n")
+        #expect(ContinuousClock.now - started < .seconds(50))
     }
 }

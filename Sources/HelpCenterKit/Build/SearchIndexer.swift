@@ -19,12 +19,13 @@ public struct SearchIndexer: Sendable, Hashable {
 
     /// Indexes a live site again after some pages changed: the new index is written beside the
     /// site and swapped with `pagefind/` in one step, so search never sees half an index.
-    func reindex(_ site: URL) -> String? {
+    /// `started` gets the Pagefind process, for a caller that may have to stop it.
+    public func reindex(_ site: URL, started: (Process) -> Void = { _ in }) -> String? {
         let site = site.standardizedFileURL
         let staging = OutputSibling.searchIndex.url(next: site)
         let live = site.appendingPathComponent("pagefind")
         try? FileManager.default.removeItem(at: staging)
-        if let note = run(["--site", site.path, "--output-path", staging.path]) {
+        if let note = run(["--site", site.path, "--output-path", staging.path], started: started) {
             try? FileManager.default.removeItem(at: staging)
             return note
         }
@@ -36,7 +37,7 @@ public struct SearchIndexer: Sendable, Hashable {
         return swapped ? nil : "search index not updated: cannot replace \(live.path): \(reason)"
     }
 
-    private func run(_ arguments: [String]) -> String? {
+    private func run(_ arguments: [String], started: (Process) -> Void = { _ in }) -> String? {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = command + arguments
@@ -48,6 +49,7 @@ public struct SearchIndexer: Sendable, Hashable {
         } catch {
             return Self.notInstalled
         }
+        started(process)
         let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         guard process.terminationStatus != 0 else { return nil }

@@ -1,0 +1,58 @@
+import Foundation
+import Glibc
+import HelpCenterKit
+import Synchronization
+
+/// Keeps the preview's search index current without making a save wait for it. Pagefind reads
+/// the whole site again (7 s at 10,000 articles), so it runs on a thread of its own after a
+/// build; the next build first stops it and waits for it, so the two never write the output at
+/// once. A stopped run leaves the previous index in place.
+final class SearchRefresher: Sendable {
+    private let indexer: SearchIndexer
+    private let site: URL
+    private let log: @Sendable (String) -> Void
+    private let current = Mutex<(process: Process?, stopping: Bool, done: DispatchSemaphore?)>((nil, false, nil))
+
+    init(indexer: SearchIndexer, site: String, log: @escaping @Sendable (String) -> Void) {
+        self.indexer = indexer
+        self.site = URL(fileURLWithPath: site)
+        self.log = log
+    }
+
+    /// Indexes the site in the background (after stopping a run still going).
+    func start() {
+        stop()
+        let done = DispatchSemaphore(value: 0)
+        current.withLock { $0 = (nil, false, done) }
+        Thread { [self] in
+            let note = indexer.reindex(site) { process in
+                current.withLock { state in
+                    if state.stopping { Self.kill(process) } else { state.process = process }
+                }
+            }
+            let stopped = current.withLock { state in
+                defer { state = (nil, false, nil) }
+                return state.stopping
+            }
+            if let note, !stopped { log(note) }
+            done.signal()
+        }.start()
+    }
+
+    /// Stops a run that is still going and waits until it has cleaned up after itself.
+    func stop() {
+        let done = current.withLock { state -> DispatchSemaphore? in
+            guard let done = state.done else { return nil }
+            state.stopping = true
+            if let process = state.process { Self.kill(process) }
+            return done
+        }
+        done?.wait()
+    }
+
+    /// SIGKILL, not `terminate()`'s SIGTERM: children inherit an ignored SIGTERM (the command
+    /// line ignores it to shut down in order), and Pagefind's half-written index is discarded.
+    private static func kill(_ process: Process) {
+        _ = Glibc.kill(process.processIdentifier, SIGKILL)
+    }
+}
