@@ -16,6 +16,8 @@ public final class PreviewServer: Sendable {
         (nil, nil, nil))
     /// Builds go without search; the index follows on another thread (see `SearchRefresher`).
     private let search: SearchRefresher?
+    /// What each build keeps for the next; it trusts reported changes only from the kernel.
+    private let memory = Mutex(BuildMemory(trustsReportedChanges: false))
     private let changes: (stream: AsyncStream<Void>, continuation: AsyncStream<Void>.Continuation)
 
     /// Whether to poll for changes rather than ask the kernel (folders on network or container
@@ -42,6 +44,7 @@ public final class PreviewServer: Sendable {
     public func start(port: Int = 8080) async throws {
         // Watching starts first, so a save during the first build is not missed.
         let watcher = startWatching()
+        memory.withLock { $0 = BuildMemory(trustsReportedChanges: watcher != nil) }
         await rebuild()
         let server: LoopbackServer
         do {
@@ -80,8 +83,12 @@ public final class PreviewServer: Sendable {
         search?.stop()
         var pagesOnly = options
         pagesOnly.searchIndexer = nil
-        let result = Result { () throws(HelpCenterError) in try SiteBuilder(options: pagesOnly).build() }
+        var builder = SiteBuilder(options: pagesOnly)
+        builder.memory = memory.withLock { $0 }
+        let result = Result { () throws(HelpCenterError) in try builder.build() }
         await state.record(result)
+        // What the build kept (when `serve` turned `ProcessLifetime` on) goes now, off the way.
+        Thread { ProcessLifetime.freeKept() }.start()
         switch result {
         case .success(let report):
             log(
@@ -99,8 +106,9 @@ public final class PreviewServer: Sendable {
         guard !polls else { return nil }
         do {
             return try SourceWatcher(
-                folders: [options.contentPath, options.templatesPath], configPath: options.configPath
-            ) { [changes] in changes.continuation.yield() }
+                folders: [options.contentPath, options.templatesPath], configPath: options.configPath,
+                onPath: { [self] path in memory.withLock { $0 }.noteChange(at: path) },
+                onChange: { [changes] in changes.continuation.yield() })
         } catch {
             log("note: \(error); checking for changes four times a second instead")
             return nil

@@ -21,13 +21,19 @@ final class SourceWatcher: Sendable {
     private let configName: String
     private let configFolder: String
     private let roots: [String]
-    private let folders: Mutex<[Int32: String]>
+    /// Each watch's folder; a folder reached under two paths (a symbolic link) has one watch,
+    /// and its events are reported with no path.
+    private let folders: Mutex<(paths: [Int32: String], ambiguous: Set<Int32>)>
     private let stopped = Atomic<Bool>(false)
     private let openWriteGrace: Int32 = 100
 
     /// Watches `folders` (recursively) and `configPath`, calling `onChange` on its own thread
-    /// once per settled batch of changes.
-    init(folders roots: [String], configPath: String, onChange: @escaping @Sendable () -> Void) throws(Unavailable) {
+    /// once per settled batch of changes, and `onPath` before, with each changed path (`nil`
+    /// when events were lost or a path is ambiguous).
+    init(
+        folders roots: [String], configPath: String, onPath: @escaping @Sendable (String?) -> Void = { _ in },
+        onChange: @escaping @Sendable () -> Void
+    ) throws(Unavailable) {
         descriptor = inotify_init1(Int32(IN_CLOEXEC))
         guard descriptor >= 0 else { throw Unavailable(description: "inotify: \(String(cString: strerror(errno)))") }
         let config = URL(fileURLWithPath: configPath).standardizedFileURL
@@ -35,14 +41,14 @@ final class SourceWatcher: Sendable {
         configFolder = config.deletingLastPathComponent().path
         configFolderWatch = inotify_add_watch(descriptor, configFolder, Self.configEvents)
         self.roots = roots.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
-        folders = Mutex([:])
+        folders = Mutex(([:], []))
         do {
             for root in self.roots { try watchTree(root) }
         } catch {
             close(descriptor)
             throw error
         }
-        let thread = Thread { [self] in run(onChange) }
+        let thread = Thread { [self] in run(onPath: onPath, onChange: onChange) }
         thread.name = "helpcenter serve watcher"
         thread.start()
     }
@@ -68,7 +74,10 @@ final class SourceWatcher: Sendable {
             }
             return
         }
-        folders.withLock { $0[watch] = folder }
+        folders.withLock { folders in
+            if let known = folders.paths[watch], known != folder { folders.ambiguous.insert(watch) }
+            folders.paths[watch] = folder
+        }
         for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where !name.hasPrefix(".") {
             var isFolder: ObjCBool = false
             let path = folder + "/" + name
@@ -78,7 +87,7 @@ final class SourceWatcher: Sendable {
         }
     }
 
-    private func run(_ onChange: @Sendable () -> Void) {
+    private func run(onPath: @Sendable (String?) -> Void, onChange: @Sendable () -> Void) {
         defer { close(descriptor) }
         var buffer = [UInt8](repeating: 0, count: 64 * 1024)
         var changed = false
@@ -91,7 +100,9 @@ final class SourceWatcher: Sendable {
             if ready > 0 {
                 let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
                 guard count > 0 else { continue }
-                for event in Self.events(in: buffer[..<count]) where handle(event, unclosed: &unclosed) {
+                for event in Self.events(in: buffer[..<count]) {
+                    guard let path = handle(event, unclosed: &unclosed) else { continue }
+                    onPath(path)
                     changed = true
                 }
             } else if ready == 0 && changed {
@@ -129,21 +140,22 @@ final class SourceWatcher: Sendable {
         return events
     }
 
-    /// Updates the watches for `event`; true when it changes what a build reads.
-    private func handle(_ event: Event, unclosed: inout Set<String>) -> Bool {
+    /// Updates the watches for `event`. When it changes what a build reads, returns the path
+    /// that changed (`.some(nil)` when unknown); `nil` when it does not.
+    private func handle(_ event: Event, unclosed: inout Set<String>) -> String?? {
         if event.mask & UInt32(IN_Q_OVERFLOW) != 0 {
             // Events were lost: rescan for new folders, and rebuild.
             for root in roots { try? watchTree(root) }
-            return true
+            return .some(nil)
         }
         if event.mask & UInt32(IN_IGNORED) != 0 {
-            folders.withLock { _ = $0.removeValue(forKey: event.watch) }
-            return false
+            folders.withLock { _ = $0.paths.removeValue(forKey: event.watch) }
+            return nil
         }
-        let folder = folders.withLock { $0[event.watch] }
+        let (folder, ambiguous) = folders.withLock { ($0.paths[event.watch], $0.ambiguous.contains(event.watch)) }
         let path: String
         if let folder {
-            if event.name.hasPrefix(".") { return false }
+            if event.name.hasPrefix(".") { return nil }
             path = event.name.isEmpty ? folder : folder + "/" + event.name
             if event.mask & UInt32(IN_ISDIR) != 0, event.mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 {
                 try? watchTree(path)
@@ -151,12 +163,12 @@ final class SourceWatcher: Sendable {
         } else {
             // The configuration file's folder: the file itself matters, and a watched folder
             // made again there (deleted, or replaced by a rename) is watched again.
-            guard event.watch == configFolderWatch else { return false }
+            guard event.watch == configFolderWatch else { return nil }
             path = configFolder + "/" + event.name
             if roots.contains(path) && event.mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 {
                 try? watchTree(path)
             } else if event.name != configName && !roots.contains(path) {
-                return false
+                return nil
             }
         }
         // A file created or written to is usually still being written: its close ends the batch.
@@ -166,6 +178,6 @@ final class SourceWatcher: Sendable {
         } else if event.mask & UInt32(IN_CLOSE_WRITE) != 0 {
             unclosed.remove(path)
         }
-        return true
+        return .some(ambiguous ? nil : path)
     }
 }

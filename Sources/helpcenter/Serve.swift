@@ -53,6 +53,7 @@ extension HelpCenterCommand {
                 contentPath: content, templatesPath: templates, outputPath: output, configPath: config,
                 includeDrafts: drafts)
             if noSearch { options.searchIndexer = nil }
+            ProcessLifetime.keepUntilFreed()
             let server = PreviewServer(options: options, liveReload: !noReload, polls: poll) {
                 Diagnostics.printError($0)
             }

@@ -11,6 +11,8 @@ struct SourceWatcherTests {
     /// Counts the watcher's change signals, and waits for the next one.
     final class Changes: Sendable {
         private let count = Mutex(0)
+        /// Every path reported so far (`nil` for an unknown change).
+        let paths = Mutex<[String?]>([])
 
         func signal() { count.withLock { $0 += 1 } }
 
@@ -31,8 +33,9 @@ struct SourceWatcherTests {
         try site.write("Content/guides/_index.md", "---\ntitle: Guides\n---\n")
         let changes = Changes()
         let watcher = try SourceWatcher(
-            folders: [site.path("Content"), site.path("Templates")], configPath: site.path("site.yml")
-        ) { changes.signal() }
+            folders: [site.path("Content"), site.path("Templates")], configPath: site.path("site.yml"),
+            onPath: { path in changes.paths.withLock { $0.append(path) } },
+            onChange: { changes.signal() })
         defer { watcher.stop() }
         try await body(site, changes)
     }
@@ -48,6 +51,13 @@ struct SourceWatcherTests {
             #expect(try await changes.wait(after: 2) == 3)
             try FileManager.default.removeItem(atPath: site.path("Content/guides/new.md"))
             #expect(try await changes.wait(after: 3) == 4)
+            // Each change is reported with its path, as `BuildMemory` needs to place it.
+            let reported = Set(changes.paths.withLock { $0 }.compactMap { $0 })
+            let real = { (relative: String) in URL(fileURLWithPath: site.path(relative)).standardizedFileURL.path }
+            #expect(
+                reported
+                    == [real("Content/guides/new.md"), real("Templates/article.mustache"), real("site.yml")])
+            #expect(!changes.paths.withLock { $0 }.contains(nil))
         }
     }
 

@@ -4,14 +4,30 @@ import Synchronization
 /// kernel: freeing 10,000 articles' strings, dictionaries and cache records one by one was a
 /// seventh of a one-article rebuild, for memory the process gives back at exit anyway.
 ///
-/// Off unless a command turns it on; `serve` and tests never do, so their builds free as
-/// they go.
+/// `serve` keeps them too, but only until its build is reported: it frees them on another
+/// thread then (`freeKept`), so freeing is no part of the time from a save to the new page.
+///
+/// Off unless a command turns it on; tests do not, so their builds free as they go.
 public enum ProcessLifetime {
-    private static let kept = Mutex<[any Sendable]?>(nil)
+    static let kept = Mutex<[any Sendable]?>(nil)
 
     /// Called by one-shot commands (`helpcenter build`) before they build.
     public static func leaveStateToExit() {
         kept.withLock { $0 = $0 ?? [] }
+    }
+
+    /// Called by `serve` before it builds: like `leaveStateToExit`, until `freeKept`.
+    public static func keepUntilFreed() {
+        leaveStateToExit()
+    }
+
+    /// Frees what was kept so far, on the calling thread.
+    public static func freeKept() {
+        let values = kept.withLock { kept in
+            defer { if kept != nil { kept = [] } }
+            return kept ?? []
+        }
+        withExtendedLifetime(values) {}
     }
 
     /// Keeps `value` alive until the process exits, when turned on; otherwise does nothing.

@@ -54,6 +54,8 @@ public struct SiteBuilder: Sendable {
     public var progress: @Sendable (Int, Int) -> Void = { _, _ in }
     /// Tests only: see `OutputWriter.failAfterFiles`.
     var failAfterFiles: Int?
+    /// What `serve` keeps from one build to the next (see `BuildMemory`).
+    public var memory: BuildMemory?
 
     public init(options: BuildOptions) {
         self.options = options
@@ -68,8 +70,11 @@ public struct SiteBuilder: Sendable {
         let startedAt = Self.now()
         let options = self.options
         let generator = BuildCache.currentGenerator
-        let reading = BackgroundWork {
-            options.useCache ? BuildCache.load(forOutput: options.outputPath, generator: generator) : nil
+        let memory = self.memory
+        let reading = BackgroundWork { () -> BuildCache? in
+            guard options.useCache else { return nil }
+            return memory?.savedCache(forOutput: options.outputPath)
+                ?? BuildCache.load(forOutput: options.outputPath, generator: generator)
         }
         // With no cache to take them from, the commit dates (a `git` process) are read while
         // everything else loads, and filled in after the articles.
@@ -83,7 +88,9 @@ public struct SiteBuilder: Sendable {
         // The content folder is listed and every article stamped while the cache loads.
         // Its errors come after the templates' (`loadingInputs`), as they did before it.
         let survey = Result { () throws(HelpCenterError) in
-            try contentLoader(config: config, trusted: nil).survey()
+            let loader = contentLoader(config: config, trusted: nil)
+            if let memory { return try memory.survey(loader) }
+            return try loader.survey()
         }
         let previous = reading.value
         defer { ProcessLifetime.keep(previous) }
@@ -155,9 +162,12 @@ public struct SiteBuilder: Sendable {
         _ cache: BackgroundWork<ByteWriter>, templates: TemplateSet, generator: String,
         unlessSearchFailed notes: [String]
     ) {
+        memory?.forgetCache()
         guard notes.allSatisfy({ $0 == SearchIndexer.notInstalled }) else { return }
         guard let output = FileStamp(path: options.outputPath) else { return }
-        try? BuildCache.save(cache.value, output: output, forOutput: options.outputPath)
+        if (try? BuildCache.save(cache.value, output: output, forOutput: options.outputPath)) != nil {
+            memory?.rememberCache(cache.value, output: output, forOutput: options.outputPath)
+        }
         if !templates.isRestored {
             try? TemplateCache.save(templates, forOutput: options.outputPath, generator: generator)
         }

@@ -28,6 +28,32 @@ extension ContentLoader {
         return survey
     }
 
+    /// `previous` again, with the category folders in `changed` surveyed anew: for a caller
+    /// told of every change since `previous` (`BuildMemory`). The content folder's own entries
+    /// must not have changed. A folder with entries that may be symbolic links is always
+    /// surveyed anew, since a change to a link's target is reported under the target's path.
+    func survey(reusing previous: ContentSurvey, except changed: Set<String>) -> ContentSurvey {
+        var survey = ContentSurvey()
+        let links = SymlinkGuard(root: contentPath, folderName: "content")
+        for step in previous.steps {
+            guard case .category(let folder) = step, changed.contains(folder.key) || !folder.maybeLinks.isEmpty else {
+                if case .category(let folder) = step {
+                    survey.categories.append(folder.key)
+                    let index = join(folder.folder, "_index.md")
+                    if let digest = previous.indexDigests[index] { survey.indexDigests[index] = digest }
+                }
+                survey.steps.append(step)
+                continue
+            }
+            if let again = surveyCategory(folder.key, links: links, survey: &survey) {
+                survey.steps.append(.category(again))
+            }
+        }
+        let home = join(contentPath, "_index.md")
+        if let digest = previous.indexDigests[home] { survey.indexDigests[home] = digest }
+        return survey
+    }
+
     private func listFolder() throws(HelpCenterError) -> [String] {
         guard isFolder(contentPath) else {
             throw HelpCenterError(

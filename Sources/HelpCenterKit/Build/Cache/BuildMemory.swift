@@ -1,0 +1,117 @@
+import Foundation
+import Synchronization
+
+/// What a long-running `serve` keeps between its builds, so that a rebuild does not read back
+/// what the last one wrote or look again at what did not change:
+/// - the build cache as saved, decoded from memory on another thread right after the save, and
+///   trusted only while the file beside the output is still the one saved (a `helpcenter build`
+///   in between, or a deleted cache, makes the next build read the file as usual);
+/// - with `trustsReportedChanges`, the content folder's survey (listings, stamps, category
+///   pages), taken again only for the category folders where the watcher reported a change.
+///   Only for a watcher that sees every change: `serve --poll` does not use it.
+public final class BuildMemory: Sendable {
+    private struct State {
+        var cache: (outputPath: String, file: FileStamp, decoded: BackgroundWork<BuildCache?>)?
+        var survey: (contentPath: String, survey: ContentSurvey)?
+        /// The content folder as an absolute path, to place reported paths in it.
+        var contentFolder: String?
+        /// Category keys with a reported change since the survey was taken.
+        var changedCategories: Set<String> = []
+        /// A change that may touch anything (the content folder itself, an unknown path).
+        var changedAll = false
+    }
+
+    public let trustsReportedChanges: Bool
+    private let state = Mutex(State())
+
+    public init(trustsReportedChanges: Bool) {
+        self.trustsReportedChanges = trustsReportedChanges
+    }
+
+    /// A file or folder at `path` changed (`nil`: something did, unknown where).
+    public func noteChange(at path: String?) {
+        state.withLock { state in
+            guard let path, let folder = state.contentFolder else {
+                state.changedAll = true
+                return
+            }
+            let changed = LexicalPath.absolute(path)
+            guard changed.hasPrefix(folder + "/") else {
+                // Outside the content folder (site.yml, templates): nothing the survey read,
+                // except that site.yml decides how category pages render.
+                state.changedAll = true
+                return
+            }
+            let parts = changed.dropFirst(folder.count + 1).split(separator: "/")
+            if parts.count >= 2 {
+                state.changedCategories.insert(String(parts[0]))
+            } else {
+                state.changedAll = true
+            }
+        }
+    }
+
+    /// The survey of `loader`'s content folder: the remembered one with changed folders taken
+    /// again, or a new one.
+    func survey(_ loader: ContentLoader) throws(HelpCenterError) -> ContentSurvey {
+        let (previous, changed) = state.withLock { state in
+            defer {
+                state.survey = nil
+                state.changedCategories = []
+                state.changedAll = false
+            }
+            let usable = trustsReportedChanges && !state.changedAll && state.survey?.contentPath == loader.contentPath
+            return (usable ? state.survey?.survey : nil, state.changedCategories)
+        }
+        let survey: ContentSurvey
+        if let previous {
+            survey = loader.survey(reusing: previous, except: changed)
+        } else {
+            survey = try loader.survey()
+        }
+        if trustsReportedChanges {
+            state.withLock { state in
+                state.survey = (loader.contentPath, survey)
+                state.contentFolder = LexicalPath.absolute(loader.contentPath)
+            }
+        }
+        return survey
+    }
+
+    /// The cache last saved for `outputPath`, if the file there is still that one.
+    func savedCache(forOutput outputPath: String) -> BuildCache? {
+        guard let saved = state.withLock({ $0.cache }), saved.outputPath == outputPath,
+            FileStamp(path: OutputSibling.cache.url(next: URL(fileURLWithPath: outputPath)).path) == saved.file
+        else { return nil }
+        return saved.decoded.value
+    }
+
+    /// Remembers the cache just saved beside `outputPath` (`encoded` and the output's stamp, as
+    /// `BuildCache.save` wrote them), decoding it on another thread.
+    func rememberCache(_ encoded: ByteWriter, output: FileStamp, forOutput outputPath: String) {
+        let path = OutputSibling.cache.url(next: URL(fileURLWithPath: outputPath)).path
+        guard let file = FileStamp(path: path) else {
+            state.withLock { $0.cache = nil }
+            return
+        }
+        let decoded = BackgroundWork { () -> BuildCache? in
+            var payload = encoded.bytes
+            var tail = ByteWriter()
+            output.write(to: &tail)
+            payload += tail.bytes
+            var reader = ByteReader(payload)
+            guard let cache = try? BuildCache(from: &reader), reader.isAtEnd else { return nil }
+            return cache
+        }
+        let replaced = state.withLock { state in
+            defer { state.cache = (outputPath, file, decoded) }
+            return state.cache?.decoded
+        }
+        if let replaced { ProcessLifetime.keep(replaced) }
+    }
+
+    /// After a save that failed or was skipped: the file is not what is remembered.
+    func forgetCache() {
+        state.withLock { $0.cache = nil }
+    }
+}
