@@ -172,7 +172,8 @@ def serve_rebuilds(ours, folder, touch_one, storage):
             break
     if base is None:
         sys.exit("helpcenter serve did not start:\n" + "".join(lines))
-    threading.Thread(target=lambda: lines.extend(server.stdout), daemon=True).start()
+    reader = threading.Thread(target=lambda: lines.extend(server.stdout), daemon=True)
+    reader.start()
 
     def generation(since):
         with urllib.request.urlopen(f"{base}/__livereload?since={since}", timeout=60) as answer:
@@ -192,9 +193,14 @@ def serve_rebuilds(ours, folder, touch_one, storage):
         samples.append(time.perf_counter() - started)
         if answered.get("generation") != before + 1:
             sys.exit(f"serve answered generation {answered.get('generation')} after {before}:\n" + "".join(lines))
+    # The server logs a rebuild just after answering the poll: wait for the last line.
+    deadline = time.time() + 10
+    while sum(line.startswith("rebuilt ") for line in lines) < REBUILD_RUNS + 1 and time.time() < deadline:
+        time.sleep(0.05)
     rss = next(int(line.split()[1]) for line in open(f"/proc/{server.pid}/status") if line.startswith("VmHWM")) / 1024
     server.terminate()
     server.wait()
+    reader.join(10)
     rebuilds = [line for line in lines if line.startswith("rebuilt ")]
     if len(rebuilds) != REBUILD_RUNS + 1 or any(not line.startswith("rebuilt 1 of ") for line in rebuilds[1:]):
         sys.exit("serve's rebuilds were not one page each:\n" + "".join(lines))

@@ -90,10 +90,32 @@ struct BuildMemoryTests {
                 memory.noteChange(at: site.path("Content/guides/article-1.md"))
                 #expect(try builder.build().rendered == 1)
                 #expect(try site.read("Public/guides/article-1/index.html").contains("Unreported line."))
+                // A reported edit stamps that article again, not its neighbours (article-1, just
+                // changed, is read again anyway: see `ArticleReuse`).
+                try compare.append(site, "Content/guides/article-3.md", "\nUnreported again.\n")
+                try compare.append(site, "Content/guides/article-2.md", "\nReported.\n")
+                memory.noteChange(at: site.path("Content/guides/article-2.md"))
+                #expect(try builder.build().rendered == 1)
+                #expect(try site.read("Public/guides/article-2/index.html").contains("Reported."))
+                #expect(!(try site.read("Public/guides/article-3/index.html").contains("Unreported again.")))
             } else {
                 #expect(report.rendered == 1 && page.contains("Unreported line."))
             }
         }
+    }
+
+    @Test("an edit reported under a link's target is seen through the link")
+    func linkTargets() async throws {
+        let site = try IncrementalBuildTests.makeSite()
+        try FileManager.default.createSymbolicLink(
+            atPath: site.path("Content/guides/linked.md"), withDestinationPath: "../billing/article-1.md")
+        try await Task.sleep(for: .seconds(3.2))  // no file is read for being recent (see `reuseIsReal`)
+        let memory = BuildMemory(trustsReportedChanges: true)
+        try buildAndCompare(site, memory, "first build")
+        try compare.append(site, "Content/billing/article-1.md", "\nThrough the link too.\n")
+        memory.noteChange(at: site.path("Content/billing/article-1.md"))
+        try buildAndCompare(site, memory, "a link's target edited")
+        #expect(try site.read("Public/guides/linked/index.html").contains("Through the link too."))
     }
 
     @Test("the remembered cache is dropped when the file beside the output is not the one saved")

@@ -28,30 +28,49 @@ extension ContentLoader {
         return survey
     }
 
-    /// `previous` again, with the category folders in `changed` surveyed anew: for a caller
-    /// told of every change since `previous` (`BuildMemory`). The content folder's own entries
-    /// must not have changed. A folder with entries that may be symbolic links is always
-    /// surveyed anew, since a change to a link's target is reported under the target's path.
-    func survey(reusing previous: ContentSurvey, except changed: Set<String>) -> ContentSurvey {
+    /// `previous` again, with what `changes` reports looked at anew: for a caller told of every
+    /// change since `previous` (`BuildMemory`). The content folder's own entries must not have
+    /// changed. Changed articles that are still plain files are stamped again; any other change
+    /// in a folder (its `_index.md`, an article added, removed or made a link, a subfolder)
+    /// surveys the folder anew, and so does every change in a folder with entries that may be
+    /// links, since a change to a link's target is reported under the target's path.
+    func survey(reusing previous: ContentSurvey, changes: ReportedChanges) -> ContentSurvey {
         var survey = ContentSurvey()
         let links = SymlinkGuard(root: contentPath, folderName: "content")
         for step in previous.steps {
-            guard case .category(let folder) = step, changed.contains(folder.key) || !folder.maybeLinks.isEmpty else {
-                if case .category(let folder) = step {
-                    survey.categories.append(folder.key)
-                    let index = join(folder.folder, "_index.md")
-                    if let digest = previous.indexDigests[index] { survey.indexDigests[index] = digest }
-                }
+            guard case .category(let folder) = step else {
                 survey.steps.append(step)
                 continue
             }
-            if let again = surveyCategory(folder.key, links: links, survey: &survey) {
+            let changed = changes.files[folder.key] ?? []
+            if !changes.wholeFolders.contains(folder.key), folder.maybeLinks.isEmpty,
+                let kept = restamped(folder, changed)
+            {
+                survey.categories.append(folder.key)
+                let index = join(folder.folder, "_index.md")
+                if let digest = previous.indexDigests[index] { survey.indexDigests[index] = digest }
+                survey.steps.append(.category(kept))
+            } else if let again = surveyCategory(folder.key, links: links, survey: &survey) {
                 survey.steps.append(.category(again))
             }
         }
         let home = join(contentPath, "_index.md")
         if let digest = previous.indexDigests[home] { survey.indexDigests[home] = digest }
         return survey
+    }
+
+    /// `folder` with the articles `names` stamped again; `nil` when one of them is not an
+    /// article file of the folder any more (or never was).
+    private func restamped(_ folder: CategorySurvey, _ names: Set<String>) -> CategorySurvey? {
+        var folder = folder
+        for name in names {
+            var status = stat()
+            guard let index = folder.names.firstIndex(of: name), lstat(join(folder.folder, name), &status) == 0,
+                status.st_mode & S_IFMT == S_IFREG
+            else { return nil }
+            folder.stamps[index] = FileStamp(status)
+        }
+        return folder
     }
 
     private func listFolder() throws(HelpCenterError) -> [String] {

@@ -30,3 +30,10 @@ struct CategorySurvey: Sendable {
     /// Each article's stamp, `nil` when `stat` failed (the file is then read, which reports why).
     var stamps: [FileStamp?]
 }
+
+/// What changed in the content folder since a survey, as a watcher reported it: file names by
+/// category folder, and folders where something else changed (a subfolder, the folder itself).
+struct ReportedChanges: Sendable {
+    var files: [String: Set<String>] = [:]
+    var wholeFolders: Set<String> = []
+}

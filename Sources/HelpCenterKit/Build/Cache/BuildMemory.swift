@@ -7,7 +7,8 @@ import Synchronization
 ///   trusted only while the file beside the output is still the one saved (a `helpcenter build`
 ///   in between, or a deleted cache, makes the next build read the file as usual);
 /// - with `trustsReportedChanges`, the content folder's survey (listings, stamps, category
-///   pages), taken again only for the category folders where the watcher reported a change.
+///   pages), taken again only for what the watcher reported: the changed articles' stamps, or
+///   a whole category folder when more than an article's text changed there.
 ///   Only for a watcher that sees every change: `serve --poll` does not use it.
 public final class BuildMemory: Sendable {
     private struct State {
@@ -15,8 +16,8 @@ public final class BuildMemory: Sendable {
         var survey: (contentPath: String, survey: ContentSurvey)?
         /// The content folder as an absolute path, to place reported paths in it.
         var contentFolder: String?
-        /// Category keys with a reported change since the survey was taken.
-        var changedCategories: Set<String> = []
+        /// What was reported in category folders since the survey was taken.
+        var changes = ReportedChanges()
         /// A change that may touch anything (the content folder itself, an unknown path).
         var changedAll = false
     }
@@ -43,8 +44,10 @@ public final class BuildMemory: Sendable {
                 return
             }
             let parts = changed.dropFirst(folder.count + 1).split(separator: "/")
-            if parts.count >= 2 {
-                state.changedCategories.insert(String(parts[0]))
+            if parts.count == 2 {
+                state.changes.files[String(parts[0]), default: []].insert(String(parts[1]))
+            } else if parts.count > 2 {
+                state.changes.wholeFolders.insert(String(parts[0]))
             } else {
                 state.changedAll = true
             }
@@ -57,15 +60,15 @@ public final class BuildMemory: Sendable {
         let (previous, changed) = state.withLock { state in
             defer {
                 state.survey = nil
-                state.changedCategories = []
+                state.changes = ReportedChanges()
                 state.changedAll = false
             }
             let usable = trustsReportedChanges && !state.changedAll && state.survey?.contentPath == loader.contentPath
-            return (usable ? state.survey?.survey : nil, state.changedCategories)
+            return (usable ? state.survey?.survey : nil, state.changes)
         }
         let survey: ContentSurvey
         if let previous {
-            survey = loader.survey(reusing: previous, except: changed)
+            survey = loader.survey(reusing: previous, changes: changed)
         } else {
             survey = try loader.survey()
         }
