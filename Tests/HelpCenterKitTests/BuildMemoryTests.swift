@@ -18,14 +18,7 @@ struct BuildMemoryTests {
         var builder = SiteBuilder(options: compare.options(site))
         builder.memory = memory
         let report = try builder.build()
-        try? FileManager.default.removeItem(at: site.url("Clean"))
-        _ = try SiteBuilder(options: compare.options(site, output: "Clean", cache: false)).build()
-        let built = try site.tree("Public")
-        let clean = try site.tree("Clean")
-        #expect(built.keys.sorted() == clean.keys.sorted(), "files differ after: \(step)")
-        for (path, bytes) in clean where built[path] != bytes {
-            Issue.record("\(path) differs from a clean build after: \(step)")
-        }
+        try compare.expectSameAsClean(site, step)
         return report
     }
 
