@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """`make bench`: our build vs Hugo vs the raw cmark CLI on the same generated articles, side by
-side in one run. Prints a table and writes .build/bench/results.json.
+side in one run, plus our rebuild after one article changed, from the command line and in
+`helpcenter serve`. Prints a table and writes .build/bench/results.json.
 
 Usage: bench.py HELPCENTER_BINARY [SIZES...]   (default sizes: 1000 10000)
 
