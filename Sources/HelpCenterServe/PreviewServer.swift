@@ -24,13 +24,18 @@ public final class PreviewServer: Sendable {
     /// mounts, whose changes inotify may not see).
     public let polls: Bool
 
+    /// Whether builds leave their structures to be freed after the page is reported
+    /// (`ProcessLifetime`), which the process-wide switch makes right for the command only.
+    public let freesAfterReporting: Bool
+
     public init(
-        options: BuildOptions, liveReload: Bool = true, polls: Bool = false,
+        options: BuildOptions, liveReload: Bool = true, polls: Bool = false, freesAfterReporting: Bool = false,
         log: @escaping @Sendable (String) -> Void = { _ in }
     ) {
         self.options = options
         self.liveReload = liveReload
         self.polls = polls
+        self.freesAfterReporting = freesAfterReporting
         self.log = log
         search = options.searchIndexer.map { SearchRefresher(indexer: $0, site: options.outputPath, log: log) }
         // One pending change is enough: the build after it reads every change made meanwhile.
@@ -45,6 +50,7 @@ public final class PreviewServer: Sendable {
         // Watching starts first, so a save during the first build is not missed.
         let watcher = startWatching()
         memory.withLock { $0 = BuildMemory(trustsReportedChanges: watcher != nil) }
+        if freesAfterReporting { ProcessLifetime.keepUntilFreed() }
         await rebuild()
         let server: LoopbackServer
         do {
@@ -73,6 +79,8 @@ public final class PreviewServer: Sendable {
         watcher?.stop()
         watch?.cancel()
         changes.continuation.finish()
+        // A rebuild under way finishes first: it would start the search index again.
+        _ = await watch?.result
         await server?.stop()
         search?.stop()
     }
@@ -87,8 +95,8 @@ public final class PreviewServer: Sendable {
         builder.memory = memory.withLock { $0 }
         let result = Result { () throws(HelpCenterError) in try builder.build() }
         await state.record(result)
-        // What the build kept (when `serve` turned `ProcessLifetime` on) goes now, off the way.
-        Thread { ProcessLifetime.freeKept() }.start()
+        // What the build kept goes now, off the way.
+        if freesAfterReporting { Thread { ProcessLifetime.freeKept() }.start() }
         switch result {
         case .success(let report):
             log(

@@ -25,11 +25,18 @@ final class SearchRefresher: Sendable {
         let done = DispatchSemaphore(value: 0)
         current.withLock { $0 = (nil, false, done) }
         Thread { [self] in
-            let note = indexer.reindex(site) { process in
-                current.withLock { state in
-                    if state.stopping { Self.kill(process) } else { state.process = process }
-                }
-            }
+            // As a build: one at a time per output, so a `helpcenter build` into the same folder
+            // does not get this older index swapped into its site.
+            let lock = OutputLock(outputPath: site.path)
+            let note = indexer.reindex(
+                site,
+                started: { process in
+                    current.withLock { state in
+                        if state.stopping { Self.kill(process) } else { state.process = process }
+                    }
+                },
+                exited: { current.withLock { $0.process = nil } })
+            withExtendedLifetime(lock) {}
             let stopped = current.withLock { state in
                 defer { state = (nil, false, nil) }
                 return state.stopping

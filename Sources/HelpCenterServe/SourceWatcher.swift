@@ -74,10 +74,15 @@ final class SourceWatcher: Sendable {
             }
             return
         }
-        folders.withLock { folders in
-            if let known = folders.paths[watch], known != folder { folders.ambiguous.insert(watch) }
-            folders.paths[watch] = folder
+        let seenElsewhere = folders.withLock { folders in
+            let known = folders.paths[watch]
+            if let known, known != folder { folders.ambiguous.insert(watch) }
+            folders.paths[watch] = known ?? folder
+            return known != nil && known != folder
         }
+        // A folder reached again through a link is watched once: a link to a parent would
+        // otherwise be followed until the path is too long.
+        if seenElsewhere { return }
         for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where !name.hasPrefix(".") {
             var isFolder: ObjCBool = false
             let path = folder + "/" + name

@@ -53,8 +53,9 @@ extension HelpCenterCommand {
                 contentPath: content, templatesPath: templates, outputPath: output, configPath: config,
                 includeDrafts: drafts)
             if noSearch { options.searchIndexer = nil }
-            ProcessLifetime.keepUntilFreed()
-            let server = PreviewServer(options: options, liveReload: !noReload, polls: poll) {
+            let server = PreviewServer(
+                options: options, liveReload: !noReload, polls: poll, freesAfterReporting: true
+            ) {
                 Diagnostics.printError($0)
             }
             do {

@@ -23,8 +23,9 @@ struct BuildMemoryTests {
     }
 
     @Test("each kind of reported edit gives a clean build's output, and body edits stay one page")
-    func reportedEdits() throws {
+    func reportedEdits() async throws {
         let site = try IncrementalBuildTests.makeSite()
+        try await Task.sleep(for: .seconds(3.2))  // no file is read for being recent (see `reuseIsReal`)
         let memory = BuildMemory(trustsReportedChanges: true)
         try buildAndCompare(site, memory, "first build")
         func edit(_ relative: String, _ step: String, _ change: () throws -> Void) throws -> BuildReport {
@@ -109,6 +110,34 @@ struct BuildMemoryTests {
         memory.noteChange(at: site.path("Content/billing/article-1.md"))
         try buildAndCompare(site, memory, "a link's target edited")
         #expect(try site.read("Public/guides/linked/index.html").contains("Through the link too."))
+    }
+
+    @Test("a dangling link that a new file resolves, reported under the new file's path, stops failing")
+    func danglingLinks() async throws {
+        let site = try IncrementalBuildTests.makeSite()
+        try FileManager.default.createSymbolicLink(
+            atPath: site.path("Content/guides/later.md"), withDestinationPath: "../billing/later.md")
+        try await Task.sleep(for: .seconds(3.2))  // no file is read for being recent (see `reuseIsReal`)
+        let memory = BuildMemory(trustsReportedChanges: true)
+        var builder = SiteBuilder(options: compare.options(site))
+        builder.memory = memory
+        #expect(throws: HelpCenterError.self) { try builder.build() }
+        try site.writeArticle("Content/billing/later.md", title: "Later")
+        memory.noteChange(at: site.path("Content/billing/later.md"))
+        try buildAndCompare(site, memory, "the link's target made")
+    }
+
+    @Test("a survey is not reused under a different site.yml, reported or not")
+    func renderingChanged() async throws {
+        let site = try IncrementalBuildTests.makeSite()
+        try site.write("Content/billing/_index.md", "---\ntitle: Billing\n---\nAll <em>about</em> billing.\n")
+        try await Task.sleep(for: .seconds(3.2))  // no file is read for being recent (see `reuseIsReal`)
+        let memory = BuildMemory(trustsReportedChanges: true)
+        try buildAndCompare(site, memory, "first build")
+        // As when site.yml changes while a build runs: its report comes after that build's survey.
+        try compare.replace(site, "site.yml", "unsafe_html: false", "unsafe_html: true")
+        try buildAndCompare(site, memory, "unsafe_html turned on, not reported")
+        #expect(try site.read("Public/billing/index.html").contains("All <em>about</em> billing."))
     }
 
     @Test("the remembered cache is dropped when the file beside the output is not the one saved")

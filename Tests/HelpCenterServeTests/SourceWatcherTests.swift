@@ -107,6 +107,24 @@ struct SourceWatcherTests {
         }
     }
 
+    @Test(
+        "a link to a parent folder is watched once (followed, two links would take 2^40 walks)", .timeLimit(.minutes(1))
+    )
+    func linkLoops() async throws {
+        let site = try TemporarySite()
+        try site.write("Content/guides/a.md", "---\ntitle: A\n---\n")
+        try FileManager.default.createSymbolicLink(atPath: site.path("Content/guides/up"), withDestinationPath: "..")
+        try FileManager.default.createSymbolicLink(atPath: site.path("Content/guides/up2"), withDestinationPath: "..")
+        let changes = Changes()
+        let watcher = try SourceWatcher(
+            folders: [site.path("Content")], configPath: site.path("site.yml"),
+            onPath: { path in changes.paths.withLock { $0.append(path) } },
+            onChange: { changes.signal() })
+        defer { watcher.stop() }
+        try site.write("Content/guides/a.md", "---\ntitle: A again\n---\n")
+        #expect(try await changes.wait(after: 0) == 1)
+    }
+
     @Test("after stop, nothing more is reported")
     func stops() async throws {
         let site = try TemporarySite()

@@ -6,11 +6,11 @@ import Foundation
 ///
 /// The lock is `flock` on the folder that holds the output (the output itself is swapped out by
 /// full builds, so its inode cannot carry a lock). The kernel drops it when the process dies.
-final class OutputLock {
+public final class OutputLock {
     private let descriptor: Int32
 
     /// Waits until no other build holds the lock for `outputPath`.
-    init(outputPath: String) {
+    public init(outputPath: String) {
         let parent = URL(fileURLWithPath: outputPath).standardizedFileURL.deletingLastPathComponent().path
         descriptor = open(parent, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard descriptor >= 0 else { return }

@@ -19,13 +19,16 @@ public struct SearchIndexer: Sendable, Hashable {
 
     /// Indexes a live site again after some pages changed: the new index is written beside the
     /// site and swapped with `pagefind/` in one step, so search never sees half an index.
-    /// `started` gets the Pagefind process, for a caller that may have to stop it.
-    public func reindex(_ site: URL, started: (Process) -> Void = { _ in }) -> String? {
+    /// `started` gets the Pagefind process, for a caller that may have to stop it; `exited`
+    /// says when it is gone (its pid may then be another process's).
+    public func reindex(
+        _ site: URL, started: (Process) -> Void = { _ in }, exited: () -> Void = {}
+    ) -> String? {
         let site = site.standardizedFileURL
         let staging = OutputSibling.searchIndex.url(next: site)
         let live = site.appendingPathComponent("pagefind")
         try? FileManager.default.removeItem(at: staging)
-        if let note = run(["--site", site.path, "--output-path", staging.path], started: started) {
+        if let note = run(["--site", site.path, "--output-path", staging.path], started: started, exited: exited) {
             try? FileManager.default.removeItem(at: staging)
             return note
         }
@@ -37,7 +40,9 @@ public struct SearchIndexer: Sendable, Hashable {
         return swapped ? nil : "search index not updated: cannot replace \(live.path): \(reason)"
     }
 
-    private func run(_ arguments: [String], started: (Process) -> Void = { _ in }) -> String? {
+    private func run(
+        _ arguments: [String], started: (Process) -> Void = { _ in }, exited: () -> Void = {}
+    ) -> String? {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = command + arguments
@@ -52,6 +57,7 @@ public struct SearchIndexer: Sendable, Hashable {
         started(process)
         let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
+        exited()
         guard process.terminationStatus != 0 else { return nil }
         if message.contains("No module named") || process.terminationStatus == 127 { return Self.notInstalled }
         let firstLine = message.split(separator: "\n").first.map(String.init) ?? "exit \(process.terminationStatus)"

@@ -32,8 +32,9 @@ extension ContentLoader {
     /// change since `previous` (`BuildMemory`). The content folder's own entries must not have
     /// changed. Changed articles that are still plain files are stamped again; any other change
     /// in a folder (its `_index.md`, an article added, removed or made a link, a subfolder)
-    /// surveys the folder anew, and so does every change in a folder with entries that may be
-    /// links, since a change to a link's target is reported under the target's path.
+    /// surveys the folder anew. So does every build for a folder with entries that may be links
+    /// (a change to a link's target is reported under the target's path) or with problems (a
+    /// dangling link may resolve now).
     func survey(reusing previous: ContentSurvey, changes: ReportedChanges) -> ContentSurvey {
         var survey = ContentSurvey()
         let links = SymlinkGuard(root: contentPath, folderName: "content")
@@ -43,7 +44,7 @@ extension ContentLoader {
                 continue
             }
             let changed = changes.files[folder.key] ?? []
-            if !changes.wholeFolders.contains(folder.key), folder.maybeLinks.isEmpty,
+            if !changes.wholeFolders.contains(folder.key), folder.maybeLinks.isEmpty, folder.diagnostics.isEmpty,
                 let kept = restamped(folder, changed)
             {
                 survey.categories.append(folder.key)

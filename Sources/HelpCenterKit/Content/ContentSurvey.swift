@@ -8,6 +8,10 @@ struct ContentSurvey: Sendable {
         /// `Content/_index.md` (`nil` when it could not be loaded).
         case home(Category?)
         case category(CategorySurvey)
+
+        var isProblem: Bool {
+            if case .problem = self { true } else { false }
+        }
     }
 
     var steps: [Step] = []

@@ -13,7 +13,7 @@ import Synchronization
 public final class BuildMemory: Sendable {
     private struct State {
         var cache: (outputPath: String, file: FileStamp, decoded: BackgroundWork<BuildCache?>)?
-        var survey: (contentPath: String, survey: ContentSurvey)?
+        var survey: (contentPath: String, unsafeHTML: Bool, survey: ContentSurvey)?
         /// The content folder as an absolute path, to place reported paths in it.
         var contentFolder: String?
         /// What was reported in category folders since the survey was taken.
@@ -57,14 +57,20 @@ public final class BuildMemory: Sendable {
     /// The survey of `loader`'s content folder: the remembered one with changed folders taken
     /// again, or a new one.
     func survey(_ loader: ContentLoader) throws(HelpCenterError) -> ContentSurvey {
-        let (previous, changed) = state.withLock { state in
+        let (previous, changed) = state.withLock { state -> (ContentSurvey?, ReportedChanges) in
             defer {
                 state.survey = nil
                 state.changes = ReportedChanges()
                 state.changedAll = false
             }
-            let usable = trustsReportedChanges && !state.changedAll && state.survey?.contentPath == loader.contentPath
-            return (usable ? state.survey?.survey : nil, state.changes)
+            // Only for the same folder and rendering (site.yml may have changed under a build
+            // that began before its report), and not when the content folder's own entries had
+            // problems (a link that may resolve now).
+            guard trustsReportedChanges, !state.changedAll, let kept = state.survey,
+                kept.contentPath == loader.contentPath, kept.unsafeHTML == loader.unsafeHTML,
+                !kept.survey.steps.contains(where: \.isProblem)
+            else { return (nil, state.changes) }
+            return (kept.survey, state.changes)
         }
         let survey: ContentSurvey
         if let previous {
@@ -74,7 +80,7 @@ public final class BuildMemory: Sendable {
         }
         if trustsReportedChanges {
             state.withLock { state in
-                state.survey = (loader.contentPath, survey)
+                state.survey = (loader.contentPath, loader.unsafeHTML, survey)
                 state.contentFolder = LexicalPath.absolute(loader.contentPath)
             }
         }
