@@ -29,6 +29,8 @@ check "the callout and both procedures render" 'grep -q "callout-quick-overview"
 toc="$(sed -n '/<nav class="toc"/,/<\/nav>/p' <<<"$dom" | grep -o 'href="#[^"]*"' | sed 's/href="#\(.*\)"/\1/')"
 check "the table of contents has links" '[ -n "$toc" ]'
 for id in $toc; do check "TOC link #$id has its heading" 'grep -q "id=\"$id\"" <<<"$dom"'; done
+# serve indexes search after the first build, on another thread: wait for the index.
+for _ in $(seq 1 300); do [ -e "$site/Public/pagefind/pagefind.js" ] && break; sleep 0.1; done
 search="$(chrome --virtual-time-budget=10000 --dump-dom "$base/search/?q=disconnect")"
 check "search for 'disconnect' finds the Zoom article" 'grep -q "<a href=\"/integrations/using-zoom/\">How does using Zoom with valhallgames.net work?</a>" <<<"$search"'
 
