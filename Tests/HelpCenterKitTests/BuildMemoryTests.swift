@@ -98,13 +98,18 @@ struct BuildMemoryTests {
         }
     }
 
+    /// The test site with a symbolic link at `path`, old enough that no file is read for being
+    /// recent (see `reuseIsReal`), and a memory that trusts reports.
+    func siteWithLink(_ path: String, to target: String) async throws -> (TemporarySite, BuildMemory) {
+        let site = try IncrementalBuildTests.makeSite()
+        try FileManager.default.createSymbolicLink(atPath: site.path(path), withDestinationPath: target)
+        try await Task.sleep(for: .seconds(3.2))
+        return (site, BuildMemory(trustsReportedChanges: true))
+    }
+
     @Test("an edit reported under a link's target is seen through the link")
     func linkTargets() async throws {
-        let site = try IncrementalBuildTests.makeSite()
-        try FileManager.default.createSymbolicLink(
-            atPath: site.path("Content/guides/linked.md"), withDestinationPath: "../billing/article-1.md")
-        try await Task.sleep(for: .seconds(3.2))  // no file is read for being recent (see `reuseIsReal`)
-        let memory = BuildMemory(trustsReportedChanges: true)
+        let (site, memory) = try await siteWithLink("Content/guides/linked.md", to: "../billing/article-1.md")
         try buildAndCompare(site, memory, "first build")
         try compare.append(site, "Content/billing/article-1.md", "\nThrough the link too.\n")
         memory.noteChange(at: site.path("Content/billing/article-1.md"))
@@ -114,11 +119,7 @@ struct BuildMemoryTests {
 
     @Test("a dangling link that a new file resolves, reported under the new file's path, stops failing")
     func danglingLinks() async throws {
-        let site = try IncrementalBuildTests.makeSite()
-        try FileManager.default.createSymbolicLink(
-            atPath: site.path("Content/guides/later.md"), withDestinationPath: "../billing/later.md")
-        try await Task.sleep(for: .seconds(3.2))  // no file is read for being recent (see `reuseIsReal`)
-        let memory = BuildMemory(trustsReportedChanges: true)
+        let (site, memory) = try await siteWithLink("Content/guides/later.md", to: "../billing/later.md")
         var builder = SiteBuilder(options: compare.options(site))
         builder.memory = memory
         #expect(throws: HelpCenterError.self) { try builder.build() }
