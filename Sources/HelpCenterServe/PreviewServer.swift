@@ -50,7 +50,7 @@ public final class PreviewServer: Sendable {
         // Watching starts first, so a save during the first build is not missed.
         let watcher = startWatching()
         memory.withLock { $0 = BuildMemory(trustsReportedChanges: watcher != nil) }
-        if freesAfterReporting { ProcessLifetime.keepUntilFreed() }
+        if freesAfterReporting { ProcessLifetime.keepBuildState() }
         await rebuild()
         let server: LoopbackServer
         do {

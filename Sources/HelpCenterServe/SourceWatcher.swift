@@ -1,5 +1,6 @@
 import CFileSystem
 import Foundation
+import HelpCenterKit
 import Synchronization
 
 /// Tells `serve` that a source changed, as soon as the kernel says so (inotify), so a save
@@ -58,11 +59,11 @@ final class SourceWatcher: Sendable {
         stopped.store(true, ordering: .releasing)
     }
 
-    private static let folderEvents = UInt32(
-        IN_CREATE | IN_DELETE | IN_MODIFY | IN_CLOSE_WRITE | IN_MOVED_FROM | IN_MOVED_TO | IN_ATTRIB
-            | IN_DELETE_SELF | IN_MOVE_SELF)
+    /// What changes an entry of a folder.
     private static let configEvents = UInt32(
         IN_CREATE | IN_DELETE | IN_MODIFY | IN_CLOSE_WRITE | IN_MOVED_FROM | IN_MOVED_TO | IN_ATTRIB)
+    /// That, and a watched folder deleted or moved itself.
+    private static let folderEvents = configEvents | UInt32(IN_DELETE_SELF | IN_MOVE_SELF)
 
     /// Adds `folder` and every folder below it. Folders that vanish meanwhile are skipped.
     private func watchTree(_ folder: String) throws(Unavailable) {
@@ -83,12 +84,8 @@ final class SourceWatcher: Sendable {
         // A folder reached again through a link is watched once: a link to a parent would
         // otherwise be followed until the path is too long.
         if seenElsewhere { return }
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where !name.hasPrefix(".") {
-            var isFolder: ObjCBool = false
-            let path = folder + "/" + name
-            if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
-                try watchTree(path)
-            }
+        for name in FolderEntries.folders(in: folder) where !name.hasPrefix(".") {
+            try watchTree(folder + "/" + name)
         }
     }
 
@@ -158,11 +155,12 @@ final class SourceWatcher: Sendable {
             return nil
         }
         let (folder, ambiguous) = folders.withLock { ($0.paths[event.watch], $0.ambiguous.contains(event.watch)) }
+        let isFolder = event.mask & UInt32(IN_ISDIR) != 0
         let path: String
         if let folder {
             if event.name.hasPrefix(".") { return nil }
             path = event.name.isEmpty ? folder : folder + "/" + event.name
-            if event.mask & UInt32(IN_ISDIR) != 0, event.mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 {
+            if isFolder, event.mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 {
                 try? watchTree(path)
             }
         } else {
@@ -177,7 +175,6 @@ final class SourceWatcher: Sendable {
             }
         }
         // A file created or written to is usually still being written: its close ends the batch.
-        let isFolder = event.mask & UInt32(IN_ISDIR) != 0
         if event.mask & UInt32(IN_MODIFY) != 0 || (event.mask & UInt32(IN_CREATE) != 0 && !isFolder) {
             unclosed.insert(path)
         } else if event.mask & UInt32(IN_CLOSE_WRITE) != 0 {

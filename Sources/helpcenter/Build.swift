@@ -57,7 +57,7 @@ extension HelpCenterCommand {
             let clock = ContinuousClock()
             let start = clock.now
             // This process exits right after the build: its structures are left to the kernel.
-            ProcessLifetime.leaveStateToExit()
+            ProcessLifetime.keepBuildState()
             var builder = SiteBuilder(options: options)
             if noSearch { builder.options.searchIndexer = nil }
             builder.options.useCache = !full

@@ -195,7 +195,7 @@ struct BuildMemoryTests {
     @Test("what a build keeps for serve lives until serve frees it")
     func keptUntilFreed() {
         let flag = Flag()
-        ProcessLifetime.keepUntilFreed()
+        ProcessLifetime.keepBuildState()
         defer { ProcessLifetime.kept.withLock { $0 = nil } }
         ProcessLifetime.keep(Tracked { flag.value.withLock { $0 = true } })
         #expect(!flag.value.withLock { $0 })

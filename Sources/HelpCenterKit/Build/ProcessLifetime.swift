@@ -11,14 +11,10 @@ import Synchronization
 public enum ProcessLifetime {
     static let kept = Mutex<[any Sendable]?>(nil)
 
-    /// Called by one-shot commands (`helpcenter build`) before they build.
-    public static func leaveStateToExit() {
+    /// Turns keeping on: called by one-shot commands (`helpcenter build`) and `serve` before
+    /// they build. What is kept goes at exit, or at `freeKept`.
+    public static func keepBuildState() {
         kept.withLock { $0 = $0 ?? [] }
-    }
-
-    /// Called by `serve` before it builds: like `leaveStateToExit`, until `freeKept`.
-    public static func keepUntilFreed() {
-        leaveStateToExit()
     }
 
     /// Frees what was kept so far, on the calling thread.

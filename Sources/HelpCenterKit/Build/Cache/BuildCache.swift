@@ -150,7 +150,7 @@ extension BuildCache {
     /// The cache beside the output at `outputPath` (`.Public.build-cache` next to `Public/`), or
     /// `nil` when there is none, it is damaged or another binary wrote it.
     static func load(forOutput outputPath: String, generator: String) -> BuildCache? {
-        let path = OutputSibling.cache.url(next: URL(fileURLWithPath: outputPath)).path
+        let path = path(forOutput: outputPath)
         guard let payload = CacheFile.read(path) else { return nil }
         var reader = ByteReader(payload)
         guard let cache = try? BuildCache(from: &reader), reader.isAtEnd, cache.generator == generator else {
@@ -161,7 +161,7 @@ extension BuildCache {
 
     /// Whether there is a cache beside the output at `outputPath` at all (trusted or not).
     static func exists(forOutput outputPath: String) -> Bool {
-        access(OutputSibling.cache.url(next: URL(fileURLWithPath: outputPath)).path, F_OK) == 0
+        access(path(forOutput: outputPath), F_OK) == 0
     }
 
     /// Everything but `output` (written last), encoded: the slow part of saving, done while the
@@ -178,16 +178,20 @@ extension BuildCache {
         // The encoded bulk is written as it is: appending to it would copy 4 MB.
         var tail = ByteWriter()
         output.write(to: &tail)
-        let folder = URL(fileURLWithPath: outputPath)
         try CacheFile.write(
-            [encoded.bytes, tail.bytes], to: OutputSibling.cache.url(next: folder).path,
-            through: OutputSibling.cacheTemporary.url(next: folder).path)
+            [encoded.bytes, tail.bytes], to: path(forOutput: outputPath),
+            through: OutputSibling.cacheTemporary.url(next: URL(fileURLWithPath: outputPath)).path)
     }
 
     /// Deletes the cache before the output changes in place, so a build killed half-way is
     /// followed by a full one.
     static func invalidate(forOutput outputPath: String) {
-        unlink(OutputSibling.cache.url(next: URL(fileURLWithPath: outputPath)).path)
+        unlink(path(forOutput: outputPath))
+    }
+
+    /// The cache file beside the output at `outputPath`.
+    static func path(forOutput outputPath: String) -> String {
+        OutputSibling.cache.url(next: URL(fileURLWithPath: outputPath)).path
     }
 
     /// Identifies the running binary: a rebuilt helpcenter never trusts an older one's cache.

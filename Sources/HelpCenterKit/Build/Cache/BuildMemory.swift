@@ -13,8 +13,9 @@ import Synchronization
 public final class BuildMemory: Sendable {
     private struct State {
         var cache: (outputPath: String, file: FileStamp, decoded: BackgroundWork<BuildCache?>)?
-        var survey: (contentPath: String, unsafeHTML: Bool, survey: ContentSurvey)?
-        /// The content folder as an absolute path, to place reported paths in it.
+        var survey: (unsafeHTML: Bool, survey: ContentSurvey)?
+        /// The surveyed content folder as an absolute path, to place reported paths in it. It
+        /// outlives `survey`, which is taken away while a build surveys again.
         var contentFolder: String?
         /// What was reported in category folders since the survey was taken.
         var changes = ReportedChanges()
@@ -67,7 +68,7 @@ public final class BuildMemory: Sendable {
             // that began before its report), and not when the content folder's own entries had
             // problems (a link that may resolve now).
             guard trustsReportedChanges, !state.changedAll, let kept = state.survey,
-                kept.contentPath == loader.contentPath, kept.unsafeHTML == loader.unsafeHTML,
+                state.contentFolder == LexicalPath.absolute(loader.contentPath), kept.unsafeHTML == loader.unsafeHTML,
                 !kept.survey.steps.contains(where: \.isProblem)
             else { return (nil, state.changes) }
             return (kept.survey, state.changes)
@@ -80,7 +81,7 @@ public final class BuildMemory: Sendable {
         }
         if trustsReportedChanges {
             state.withLock { state in
-                state.survey = (loader.contentPath, loader.unsafeHTML, survey)
+                state.survey = (loader.unsafeHTML, survey)
                 state.contentFolder = LexicalPath.absolute(loader.contentPath)
             }
         }
@@ -90,7 +91,7 @@ public final class BuildMemory: Sendable {
     /// The cache last saved for `outputPath`, if the file there is still that one.
     func savedCache(forOutput outputPath: String) -> BuildCache? {
         guard let saved = state.withLock({ $0.cache }), saved.outputPath == outputPath,
-            FileStamp(path: OutputSibling.cache.url(next: URL(fileURLWithPath: outputPath)).path) == saved.file
+            FileStamp(path: BuildCache.path(forOutput: outputPath)) == saved.file
         else { return nil }
         return saved.decoded.value
     }
@@ -98,8 +99,7 @@ public final class BuildMemory: Sendable {
     /// Remembers the cache just saved beside `outputPath` (`encoded` and the output's stamp, as
     /// `BuildCache.save` wrote them), decoding it on another thread.
     func rememberCache(_ encoded: ByteWriter, output: FileStamp, forOutput outputPath: String) {
-        let path = OutputSibling.cache.url(next: URL(fileURLWithPath: outputPath)).path
-        guard let file = FileStamp(path: path) else {
+        guard let file = FileStamp(path: BuildCache.path(forOutput: outputPath)) else {
             state.withLock { $0.cache = nil }
             return
         }
