@@ -14,19 +14,20 @@ public struct Check: Sendable {
     }
 }
 
-/// A failed expectation: what the article promised and what happened instead.
+/// A failed expectation: what the article promised, what that means to see, and what was seen.
 public struct CheckFailure: Error, Sendable, CustomStringConvertible {
     public var expectation: String
     public var expected: String
-    public var actual: String
+    public var observed: String
 
-    public var description: String { "\(expectation): expected \(expected), got \(actual)" }
+    public var description: String { "\(expectation): expected \(expected), observed \(observed)" }
 }
 
-/// What a check works with: the environment, and assertion helpers that keep evidence.
+/// What a check works with: the environment, and assertion helpers that record what was
+/// observed, in words, whether the expectation held or not.
 public final class CheckContext: Sendable {
     public let environment: CheckEnvironment
-    private let log = Mutex<(assertions: Int, evidence: [String])>((0, []))
+    private let log = Mutex<(assertions: Int, evidence: [Observation])>((0, []))
 
     init(environment: CheckEnvironment) {
         self.environment = environment
@@ -35,30 +36,46 @@ public final class CheckContext: Sendable {
     /// The integration under test, fresh for this check.
     public var integration: ZoomIntegrationService { environment.integration }
 
-    /// Asserts `condition`; on failure the check stops with what was expected and what happened.
+    /// Asserts `condition`, recording `observed` either way; on failure the check stops with
+    /// what was expected (the expectation itself, unless said otherwise) and what was observed.
     public func expect(
-        _ condition: Bool, _ expectation: String, expected: @autoclosure () -> String = "true",
-        actual: @autoclosure () -> String = "false"
+        _ condition: Bool, _ expectation: String, observed: String, expected: String? = nil
     ) throws {
-        let expectedText = Self.scrub(expected())
-        let actualText = Self.scrub(actual())
-        log.withLock {
-            $0.assertions += 1
-            $0.evidence.append("\(condition ? "ok" : "FAILED"): \(expectation) (\(actualText))")
-        }
-        guard condition else {
-            throw CheckFailure(expectation: expectation, expected: expectedText, actual: actualText)
-        }
+        guard condition else { try fail(expectation, observed: observed, expected: expected) }
+        record(expectation, observed: observed, held: true, expected: nil)
     }
 
-    /// Asserts two values are equal, showing both.
-    public func expectEqual<Value: Equatable>(_ actual: Value, _ expected: Value, _ expectation: String) throws {
-        try expect(actual == expected, expectation, expected: "\(expected)", actual: "\(actual)")
+    /// Asserts that `subject` has the expected value, observed as `subject: value`.
+    public func expectEqual<Value: Equatable & EvidenceDescribable>(
+        _ actual: Value, _ expected: Value, _ expectation: String, subject: String
+    ) throws {
+        try expect(
+            actual == expected, expectation, observed: "\(subject): \(actual.evidenceText)",
+            expected: "\(subject): \(expected.evidenceText)")
+    }
+
+    /// Records a failed expectation and stops the check: for a step that should not have
+    /// been reached (a forged return that was accepted).
+    public func fail(_ expectation: String, observed: String, expected: String? = nil) throws -> Never {
+        let expectedText = Self.scrub(expected ?? expectation)
+        let observedText = record(expectation, observed: observed, held: false, expected: expectedText)
+        throw CheckFailure(expectation: expectation, expected: expectedText, observed: observedText)
+    }
+
+    @discardableResult
+    private func record(_ expectation: String, observed: String, held: Bool, expected: String?) -> String {
+        let observedText = Self.scrub(observed)
+        log.withLock {
+            $0.assertions += 1
+            $0.evidence.append(
+                Observation(expectation: expectation, observed: observedText, held: held, expected: expected))
+        }
+        return observedText
     }
 
     /// Something worth keeping in the report that is not itself an assertion.
-    public func note(_ evidence: String) {
-        log.withLock { $0.evidence.append(Self.scrub(evidence)) }
+    public func note(_ observed: String) {
+        log.withLock { $0.evidence.append(Observation(expectation: nil, observed: Self.scrub(observed), held: nil)) }
     }
 
     /// URL query strings carry codes, states, passwords and the host's `zak` sign-in token:
@@ -68,5 +85,5 @@ public final class CheckContext: Sendable {
     }
 
     var assertions: Int { log.withLock { $0.assertions } }
-    var evidence: [String] { log.withLock { $0.evidence } }
+    var evidence: [Observation] { log.withLock { $0.evidence } }
 }

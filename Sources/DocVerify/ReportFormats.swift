@@ -13,7 +13,9 @@ extension VerifyReport {
         try JSONDecoder().decode(VerifyReport.self, from: data)
     }
 
-    /// JUnit XML: one test case per claim (manual ones skipped), with file and line.
+    /// JUnit XML: one test case per claim, with file and line; each case's `<system-out>` holds
+    /// the sentence and what was observed, so a CI test view shows what was checked. Manual
+    /// cases are skipped, saying why; red ones fail with "expected …, observed …".
     public func junit() -> String {
         let failures = claims.filter(\.isRed).count + orphans.count
         var xml = #"<?xml version="1.0" encoding="UTF-8"?>"# + "\n"
@@ -21,32 +23,38 @@ extension VerifyReport {
             #"<testsuite name="verify (\#(backend))" tests="\#(claims.count + orphans.count)" failures="\#(failures)" "#
         xml += #"skipped="\#(count(.manual))" time="\#(String(format: "%.3f", durationSeconds))">"# + "\n"
         for claim in claims {
-            xml +=
-                #"  <testcase classname="\#(MarkupEscaping.escape(claim.file))" name="\#(MarkupEscaping.escape(claim.id))" "#
-            xml += #"file="\#(MarkupEscaping.escape(claim.file))" line="\#(claim.line)">"# + "\n"
-            if claim.verdict == .manual {
-                xml += "    <skipped message=\"manual: checked by a person in the product's UI\"/>\n"
+            xml += #"  <testcase classname="\#(escape(claim.file))" name="\#(escape(claim.id))" "#
+            xml += #"file="\#(escape(claim.file))" line="\#(claim.line)">"# + "\n"
+            if claim.verdict == .manual && !claim.drift {
+                xml += #"    <skipped message="\#(escape(ClaimResult.manualReason))"/>"# + "\n"
             } else if claim.isRed {
-                let message =
-                    claim.drift && !claim.isRedIgnoringDrift
-                    ? "drift: text differs from verify.lock" : claim.verdict.rawValue
-                xml +=
-                    #"    <failure message="\#(MarkupEscaping.escape(message))">\#(MarkupEscaping.escape(claim.detail ?? claim.text))</failure>"#
-                    + "\n"
+                xml += #"    <failure message="\#(escape(claim.failureMessage))">"#
+                xml += escape(claim.detail ?? claim.failureMessage) + "</failure>\n"
             }
+            xml += "    <system-out>" + escape(systemOut(claim)) + "</system-out>\n"
             xml += "  </testcase>\n"
         }
         for orphan in orphans {
-            xml += #"  <testcase classname="verify" name="\#(MarkupEscaping.escape(orphan))">"# + "\n"
+            xml += #"  <testcase classname="verify" name="\#(escape(orphan))">"# + "\n"
             xml +=
-                #"    <failure message="orphan">a check exists but no article claims it</failure>"#
-                + "\n  </testcase>\n"
+                #"    <failure message="expected a claim in an article for this check, observed none">"#
+                + "a check exists but no article claims it; claim it or remove the check</failure>\n  </testcase>\n"
         }
         return xml + "</testsuite>\n"
     }
 
-    /// One line per claim: verdict, id, location, the full text; then why, when red.
-    public static func consoleLines(_ claim: ClaimResult) -> [String] {
+    /// The sentence, where it is and against what, then every observation in order.
+    private func systemOut(_ claim: ClaimResult) -> String {
+        var lines = ["“\(claim.text)”", "\(claim.file):\(claim.line) · \(claim.verdict.rawValue) · backend \(backend)"]
+        lines += claim.evidence.map(\.line)
+        return lines.joined(separator: "\n")
+    }
+
+    private func escape(_ text: String) -> String { MarkupEscaping.escape(text) }
+
+    /// One line per claim: verdict, id, location, the full text; then why, when red, and with
+    /// `evidence`, what was observed.
+    public static func consoleLines(_ claim: ClaimResult, evidence: Bool = false) -> [String] {
         let mark: String
         switch claim.verdict {
         case .verified, .bound:
@@ -62,6 +70,7 @@ extension VerifyReport {
             lines.append(
                 "           drift: the text differs from verify.lock; review it, then run 'verify accept \(claim.id)'")
         }
+        if evidence { lines += claim.evidence.map { "             \($0.line)" } }
         return lines
     }
 }
@@ -69,4 +78,22 @@ extension VerifyReport {
 extension ClaimResult {
     /// Red for a reason other than drift.
     var isRedIgnoringDrift: Bool { [.failed, .noAssertion, .unbound, .duplicate].contains(verdict) }
+
+    static let manualReason = "manual: a step in the product's screens, checked by a person, not by verify"
+
+    /// Why a red claim is red, as "expected …, observed …".
+    var failureMessage: String {
+        if verdict == .failed, let failed = evidence.last(where: { $0.held == false }) {
+            return "expected \(failed.expected ?? failed.expectation ?? "it to hold"), observed \(failed.observed)"
+        }
+        switch verdict {
+        case .failed: return "expected the check to run to its end, observed: \(detail ?? "it stopped")"
+        case .noAssertion: return "expected at least one assertion, observed none: the check proves nothing"
+        case .unbound: return "expected a check registered for this claim, observed none"
+        case .duplicate: return "expected one claim per id, observed '\(id)' on more than one claim"
+        default:
+            return "expected the text accepted in verify.lock, observed other words; "
+                + "review them, then run 'verify accept \(id)'"
+        }
+    }
 }

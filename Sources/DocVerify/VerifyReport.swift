@@ -3,7 +3,8 @@ import Foundation
 /// The canonical result of a `verify` run; JUnit XML, the console lines and the site's badges
 /// are all derived from it.
 public struct VerifyReport: Sendable, Hashable, Codable {
-    public var version = 1
+    /// 2: evidence is a list of observations (expectation, observed, held), not of strings.
+    public var version = 2
     /// `mock`, `url`, `live`, or `lint` for the static pass.
     public var backend: String
     /// ISO-8601, UTC.
@@ -53,7 +54,8 @@ public struct ClaimResult: Sendable, Hashable, Codable {
     public var page: String
     /// Why it failed: what was expected and what happened.
     public var detail: String?
-    public var evidence: [String]
+    /// What the check observed, in order, whether each expectation held or not.
+    public var evidence: [Observation]
 
     public var isRed: Bool {
         drift || [.failed, .noAssertion, .unbound, .duplicate].contains(verdict)

@@ -61,7 +61,8 @@ public struct VerifyRunner: Sendable {
         do {
             environment = try await backend.makeEnvironment()
         } catch {
-            return result(entry, .failed, detail: "the \(backend.name) backend could not start: \(error)")
+            return result(
+                entry, .failed, detail: "the \(backend.name) backend could not start: \(ErrorWording.words(error))")
         }
         let context = CheckContext(environment: environment)
         var outcome: ClaimResult
@@ -74,7 +75,7 @@ public struct VerifyRunner: Sendable {
         } catch let failure as CheckFailure {
             outcome = result(entry, .failed, detail: failure.description)
         } catch {
-            outcome = result(entry, .failed, detail: "the check stopped: \(error)")
+            outcome = result(entry, .failed, detail: "the check stopped: \(ErrorWording.words(error))")
         }
         outcome.evidence = context.evidence
         await environment.cleanup()

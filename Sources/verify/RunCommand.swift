@@ -40,8 +40,11 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Write the canonical JSON report here.", valueName: "file"))
     var report: String?
 
-    @Option(help: ArgumentHelp("Write JUnit XML here.", valueName: "file"))
+    @Option(help: ArgumentHelp("Write JUnit XML here, each case with its sentence and evidence.", valueName: "file"))
     var junit: String?
+
+    @Flag(help: "Print what each check observed under its claim, whether it held (✓) or not (✗).")
+    var evidence = false
 
     func validate() throws {
         if backend == .url && zoomURL == nil { throw ValidationError("--backend url needs --zoom-url URL") }
@@ -63,7 +66,8 @@ struct RunCommand: AsyncParsableCommand {
             throw ExitCode.failure
         }
         let runner = VerifyRunner(catalog: catalog, lock: lock)
-        let result = await runner.run(backend: chosen) { claim in VerifyReport.consoleLines(claim).forEach(Output.line)
+        let result = await runner.run(backend: chosen) { [evidence] claim in
+            VerifyReport.consoleLines(claim, evidence: evidence).forEach(Output.line)
         }
         for orphan in result.orphans { Output.line("✘ orphan    \(orphan)  a check exists but no article claims it") }
         Output.line(result.summary)

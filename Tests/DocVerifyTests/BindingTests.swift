@@ -63,14 +63,14 @@ struct BindingTests {
             "Content/g/a.md", "---\ntitle: A\n---\nOne. <!-- claim: data.one -->\n\nTwo. <!-- claim: data.two -->\n")
         let checks = [
             "data.one": Check("data.one") { _ in },
-            "data.two": Check("data.two") { check in try check.expectEqual(1 + 1, 3, "arithmetic") },
+            "data.two": Check("data.two") { check in try check.expectEqual(1 + 1, 3, "arithmetic", subject: "1 + 1") },
         ]
         var lock = VerifyLock()
         lock.accept(try catalog(site).entries.map(\.claim))
         let report = await VerifyRunner(catalog: try catalog(site), lock: lock, checks: checks).run(
             backend: MockBackend())
         #expect(report.claims.map(\.verdict) == [.noAssertion, .failed])
-        #expect(report.claims.last?.detail == "arithmetic: expected 3, got 2")
+        #expect(report.claims.last?.detail == "arithmetic: expected 1 + 1: 3, observed 1 + 1: 2")
     }
 
     @Test("lint is static and fast: the seed site in well under a second")

@@ -82,7 +82,7 @@ struct SeedVerificationTests {
         #expect(
             junit.contains(
                 #"name="connect.redirect-to-zoom" file="\#(Self.contentPath)/integrations/using-zoom.md" line="20""#))
-        let lines = report.claims.flatMap(VerifyReport.consoleLines).joined(separator: "\n")
+        let lines = report.claims.flatMap { VerifyReport.consoleLines($0, evidence: true) }.joined(separator: "\n")
         #expect(
             lines.contains(
                 "“Historical booking metadata is retained only for reporting and record-keeping and does not include access to Zoom account data or meeting content.”"

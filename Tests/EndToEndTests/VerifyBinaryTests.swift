@@ -34,6 +34,21 @@ struct VerifyBinaryTests {
         #expect(site.exists("report.json") && site.exists("junit.xml"))
     }
 
+    @Test(
+        "no debug description in the console at any log level, nor in the JSON or JUnit",
+        arguments: ["trace", "debug", "info", "warning"])
+    func wordsAtEveryLevel(_ level: String) throws {
+        let site = try siteWithLock()
+        let result = try run(
+            ["--log-level", level, "--evidence", "--report", "report.json", "--junit", "junit.xml"], in: site.root)
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.contains("✓ Zoom's OAuth authorization-code flow is used: response_type: \"code\""))
+        #expect(DebugDescriptions.find(in: result.stdout) == [])
+        #expect(DebugDescriptions.find(in: result.stderr, literals: false) == [], "log at \(level)")
+        #expect(DebugDescriptions.find(in: try site.read("report.json")) == [])
+        #expect(DebugDescriptions.find(in: try site.read("junit.xml")) == [])
+    }
+
     @Test("drift exits 1 naming file:line; accept records it; then verify passes")
     func driftAndAccept() throws {
         let site = try siteWithLock()
@@ -112,7 +127,7 @@ struct VerifyBinaryTests {
         #expect(live.stderr.contains("needs ZOOM_CLIENT_ID, ZOOM_CLIENT_SECRET and ZOOM_WEBHOOK_SECRET"))
     }
 
-    @Test("helpcenter build --verification shows the badge and a mark per verified sentence")
+    @Test("helpcenter build --verification shows the notice and a mark per verified sentence")
     func badgeOnThePage() throws {
         let site = try siteWithLock()
         #expect(try run(["--report", "report.json"], in: site.root).status == 0)
@@ -126,8 +141,8 @@ struct VerifyBinaryTests {
         build.waitUntilExit()
         #expect(build.terminationStatus == 0)
         let page = try site.read("Public/integrations/using-zoom/index.html")
-        #expect(page.contains("Verified against Zoom (mock) on "))
-        #expect(page.contains(": 17 of 17 claims; 7 steps in the product&#39;s screens are checked by hand.</p>"))
+        #expect(page.contains("we tested 16 statements of this article against a simulation of Zoom"))
+        #expect(page.contains("<summary>How this article is checked</summary>"))
         #expect(page.components(separatedBy: #"class="claim-mark""#).count - 1 == 17)
         #expect(
             page.contains(

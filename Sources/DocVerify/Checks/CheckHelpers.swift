@@ -13,8 +13,34 @@ extension CheckContext {
     func connected(_ account: String) async throws -> ZoomConnection {
         try await environment.connect(account)
         let connection = await integration.connection(accountID: account)
-        try expect(connection != nil, "Zoom is connected for \(account)", actual: "not connected")
+        try expect(
+            connection != nil, "Zoom is connected for \(account)",
+            observed: "connected: \((connection != nil).evidenceText)")
         return connection!
+    }
+
+    /// Asserts whether `account` is connected, observed as `connected: yes|no`.
+    func expectConnected(_ account: String, _ wanted: Bool, _ expectation: String) async throws {
+        let connected = await integration.isConnected(accountID: account)
+        try expect(
+            connected == wanted, expectation, observed: "connected: \(connected.evidenceText)",
+            expected: "connected: \(wanted.evidenceText)")
+    }
+
+    /// Asserts whether `booking` has a meeting, observed as the meeting, or as no meeting and
+    /// why: the integration's own diagnosis (`no meeting yet: the booking is not confirmed`).
+    func expectMeeting(_ booking: Booking, _ wanted: Bool, _ expectation: String) async throws {
+        var observed = meetingWords(booking.zoomMeeting)
+        if booking.zoomMeeting == nil {
+            let causes = (try? await integration.diagnose(booking.id)) ?? []
+            observed =
+                causes.isEmpty
+                ? "no meeting, and no troubleshooting condition explains why"
+                : "no meeting yet: " + causes.map(\.evidenceText).joined(separator: "; ")
+        }
+        try expect(
+            (booking.zoomMeeting != nil) == wanted, expectation, observed: observed,
+            expected: wanted ? "the booking has a meeting" : "the booking has no meeting")
     }
 
     /// A confirmed booking one day ahead.

@@ -8,35 +8,39 @@ enum ConnectChecks {
         Check("connect.secure-authorization") { check in
             let url = try await check.environment.connect("acct-secure")
             let query = CheckContext.query(url)
-            try check.expectEqual(query["response_type"], "code", "Zoom's OAuth authorization-code flow is used")
-            try check.expectEqual(query["code_challenge_method"], "S256", "the code is bound to this app by PKCE S256")
+            try check.expectEqual(
+                query["response_type"], "code", "Zoom's OAuth authorization-code flow is used",
+                subject: "response_type")
+            try check.expectEqual(
+                query["code_challenge_method"], "S256", "the code is bound to this app by PKCE S256",
+                subject: "code_challenge_method")
+            let stateLength = query["state"]?.count ?? 0
             try check.expect(
-                (query["state"]?.count ?? 0) >= 32, "a random state protects the return",
-                actual: "\(query["state"]?.count ?? 0) chars")
-            try check.expect(
-                await check.integration.isConnected(accountID: "acct-secure"), "Zoom is connected after authorizing")
+                stateLength >= 32, "a random state protects the return",
+                observed: "state: \(stateLength) characters", expected: "state: at least 32 characters")
+            try await check.expectConnected("acct-secure", true, "Zoom is connected after authorizing")
             let forged = "\(check.integration.configuration.redirectURI)?code=stolen&state=forged"
             do {
                 try await check.integration.completeConnect(redirectURL: forged)
-                try check.expect(false, "a return with a forged state is refused", actual: "it was accepted")
+                try check.fail(
+                    "a return with a forged state is refused", observed: "the forged return was accepted",
+                    expected: "refused: \(IntegrationError.unknownAuthorizationState)")
             } catch let error as IntegrationError {
-                try check.expectEqual(error, .unknownAuthorizationState, "a return with a forged state is refused")
+                try check.expectEqual(
+                    error, .unknownAuthorizationState, "a return with a forged state is refused", subject: "refused")
             }
             let booking = try await check.confirmedBooking("acct-secure")
-            try check.expect(
-                booking.zoomMeeting != nil, "meeting links are then created for bookings automatically",
-                actual: "no link")
+            try await check.expectMeeting(booking, true, "meeting links are then created for bookings automatically")
         },
         Check("connect.no-software-installed") { check in
             try await check.connected("acct-nosoftware")
-            let operations = await check.operations("acct-nosoftware")
             try check.expectEqual(
-                operations, ["oauth.exchange", "users.me"], "connecting only exchanges the code and reads who consented"
-            )
+                await check.operations("acct-nosoftware"), ["oauth.exchange", "users.me"],
+                "connecting only exchanges the code and reads who consented", subject: "the integration's Zoom calls")
             if let journal = await check.environment.apiCalls(since: .distantPast) {
-                let calls = journal.map { "\($0.method) \($0.path)" }
                 try check.expectEqual(
-                    calls, ["GET /v2/users/me"], "nothing is written to the Zoom account while connecting")
+                    journal.map { "\($0.method) \($0.path)" }, ["GET /v2/users/me"],
+                    "nothing is written to the Zoom account while connecting", subject: "API requests Zoom received")
             }
         },
         Check("connect.no-zoom-app-required") { check in
@@ -44,12 +48,15 @@ enum ConnectChecks {
             let oauthBase = check.integration.configuration.oauthBaseURL
             try check.expect(
                 url.absoluteString.hasPrefix(oauthBase + "/oauth/authorize?"),
-                "connecting goes through Zoom's authorization page", actual: url.absoluteString)
+                "connecting goes through Zoom's authorization page",
+                observed: "the user is sent to \(url.absoluteString)",
+                expected: "the user is sent to \(oauthBase)/oauth/authorize")
             let connection = await check.integration.connection(accountID: "acct-noapp")
             let encoded = try JSONEncoder().encode(connection)
             let keys = (try JSONSerialization.jsonObject(with: encoded) as? [String: Any]).map { Set($0.keys) }
             try check.expectEqual(
-                keys, ["accountID", "zoomUserID", "tokens"], "what is kept is the OAuth grant, nothing installed")
+                keys, ["accountID", "zoomUserID", "tokens"], "what is kept is the OAuth grant, nothing installed",
+                subject: "what is stored for the connection")
         },
         Check("connect.redirect-to-zoom") { check in
             let url = try await check.integration.startConnect(accountID: "acct-redirect")
@@ -57,26 +64,24 @@ enum ConnectChecks {
             let query = CheckContext.query(url)
             try check.expect(
                 url.absoluteString.hasPrefix(configuration.oauthBaseURL + "/oauth/authorize"),
-                "the user is sent to Zoom's authorize page", actual: url.absoluteString)
+                "the user is sent to Zoom's authorize page", observed: "the user is sent to \(url.absoluteString)",
+                expected: "the user is sent to \(configuration.oauthBaseURL)/oauth/authorize")
             try check.expectEqual(
-                query["client_id"], configuration.clientID, "the authorization names valhallgames.net's app")
+                query["client_id"], configuration.clientID, "the authorization names valhallgames.net's app",
+                subject: "client_id")
             try check.expectEqual(
-                query["redirect_uri"], configuration.redirectURI, "Zoom is told where to send the user back")
+                query["redirect_uri"], configuration.redirectURI, "Zoom is told where to send the user back",
+                subject: "redirect_uri")
         },
         Check("connect.returned-connected") { check in
-            try check.expect(
-                !(await check.integration.isConnected(accountID: "acct-return")), "not connected before authorizing")
+            try await check.expectConnected("acct-return", false, "not connected before authorizing")
             try await check.environment.connect("acct-return")
-            try check.expect(
-                await check.integration.isConnected(accountID: "acct-return"),
-                "back from Zoom, Zoom shows as connected", actual: "not connected")
+            try await check.expectConnected("acct-return", true, "back from Zoom, Zoom shows as connected")
             let url = try await check.integration.startConnect(accountID: "acct-declined")
             let state = CheckContext.query(url)["state"] ?? ""
             let declined = "\(check.integration.configuration.redirectURI)?error=access_denied&state=\(state)"
             _ = try? await check.integration.completeConnect(redirectURL: declined)
-            try check.expect(
-                !(await check.integration.isConnected(accountID: "acct-declined")),
-                "without authorization Zoom is not connected", actual: "connected")
+            try await check.expectConnected("acct-declined", false, "without authorization Zoom is not connected")
         },
     ]
 }

@@ -8,44 +8,37 @@ enum DisconnectChecks {
         Check("disconnect.any-time") { check in
             try await check.connected("acct-anytime")
             await check.integration.disconnect(accountID: "acct-anytime")
-            try check.expect(
-                !(await check.integration.isConnected(accountID: "acct-anytime")),
-                "disconnecting right after connecting works", actual: "still connected")
+            try await check.expectConnected("acct-anytime", false, "disconnecting right after connecting works")
             try await check.connected("acct-anytime")
             _ = try await check.confirmedBooking("acct-anytime")
             await check.integration.disconnect(accountID: "acct-anytime")
-            try check.expect(
-                !(await check.integration.isConnected(accountID: "acct-anytime")),
-                "disconnecting with meetings booked works", actual: "still connected")
+            try await check.expectConnected("acct-anytime", false, "disconnecting with meetings booked works")
             await check.integration.disconnect(accountID: "acct-anytime")
-            try check.expect(
-                !(await check.integration.isConnected(accountID: "acct-anytime")), "disconnecting twice is harmless",
-                actual: "connected")
+            try await check.expectConnected("acct-anytime", false, "disconnecting twice is harmless")
         },
         Check("disconnect.tokens-invalidated") { check in
             let connection = try await check.connected("acct-invalidate")
             await check.integration.disconnect(accountID: "acct-invalidate")
             let probe = await check.environment.probe(connection)
+            let expectation = "Zoom refuses the old access token"
             do {
                 _ = try await probe.currentUser(accessToken: connection.tokens.accessToken)
-                try check.expect(
-                    false, "Zoom refuses the old access token", expected: "401 code 124", actual: "it still works")
+                try check.fail(
+                    expectation, observed: "Zoom accepted the old access token", expected: "Zoom answers 401 code 124")
             } catch let error as ZoomError {
                 try check.expect(
-                    error.isInvalidToken, "Zoom refuses the old access token", expected: "401 code 124",
-                    actual: "\(error)")
+                    error.isInvalidToken, expectation, observed: "the old access token was refused: \(error)",
+                    expected: "Zoom answers 401 code 124")
             }
+            let stored = await check.integration.connection(accountID: "acct-invalidate")
             try check.expect(
-                await check.integration.connection(accountID: "acct-invalidate") == nil, "no token is kept here",
-                actual: "tokens still stored")
+                stored == nil, "no token is kept here", observed: "tokens stored here: \((stored != nil).evidenceText)")
             try await assertNoCallsAfterDisconnect("acct-invalidate", check)
         },
         Check("disconnect.revoke-from-zoom-marketplace") { check in
             let connection = try await check.connected("acct-marketplace")
             try await check.environment.uninstallFromMarketplace(connection)
-            try check.expect(
-                !(await check.integration.isConnected(accountID: "acct-marketplace")),
-                "removing the app at Zoom disconnects it here", actual: "still connected")
+            try await check.expectConnected("acct-marketplace", false, "removing the app at Zoom disconnects it here")
             try await assertNoCallsAfterDisconnect("acct-marketplace", check)
         },
         Check("data.no-calls-or-meetings-after-disconnect") { check in
@@ -55,23 +48,24 @@ enum DisconnectChecks {
         },
         Check("data.history-without-zoom-access") { check in
             let connection = try await check.connected("acct-history")
-            let before = try requireLink(try await check.confirmedBooking("acct-history"), check)
+            let before = try await requireLink(await check.confirmedBooking("acct-history"), check)
             await check.integration.disconnect(accountID: "acct-history")
-            let bookings = check.integration.store.bookings()
             try check.expectEqual(
-                bookings.first?.zoomMeeting, before, "the booking keeps its meeting id and links for records")
-            let files =
-                FileManager.default.enumerator(atPath: check.integration.store.directory.path)?.allObjects as? [String]
-                ?? []
-            for file in files {
-                let url = check.integration.store.directory.appendingPathComponent(file)
-                guard let text = try? String(contentsOf: url, encoding: .utf8) else { continue }
-                for (name, secret) in [
-                    ("access token", connection.tokens.accessToken.revealed),
-                    ("refresh token", connection.tokens.refreshToken.revealed), ("Zoom user id", connection.zoomUserID),
-                ] {
-                    try check.expect(!text.contains(secret), "no \(name) remains (\(file))", actual: "found")
-                }
+                check.integration.store.bookings().first?.zoomMeeting, before,
+                "the booking keeps its meeting id and links for records", subject: "after disconnecting, the booking")
+            let directory = check.integration.store.directory
+            let files = (FileManager.default.enumerator(atPath: directory.path)?.allObjects as? [String] ?? []).sorted()
+            let texts = files.compactMap { file in
+                (try? String(contentsOf: directory.appendingPathComponent(file), encoding: .utf8)).map { (file, $0) }
+            }
+            for (name, secret) in [
+                ("access token", connection.tokens.accessToken.revealed),
+                ("refresh token", connection.tokens.refreshToken.revealed), ("Zoom user id", connection.zoomUserID),
+            ] {
+                let holding = texts.filter { $0.1.contains(secret) }.map(\.0)
+                try check.expect(
+                    holding.isEmpty, "no \(name) remains",
+                    observed: "stored files holding the \(name): \(holding.evidenceText) (\(texts.count) files read)")
             }
         },
     ]
@@ -82,13 +76,16 @@ enum DisconnectChecks {
         let since = await check.environment.now()
         let booking = try await check.integration.createBooking(
             accountID: account, topic: "After disconnect", scheduledAt: await check.tomorrow())
-        let confirmed = try? await check.integration.confirmBooking(booking.id)
-        try check.expect(
-            confirmed?.zoomMeeting == nil, "no new Zoom meeting is created", actual: "a meeting was created")
+        let confirmed = (try? await check.integration.confirmBooking(booking.id)) ?? booking
+        try await check.expectMeeting(
+            confirmed, false, "no new Zoom meeting is created")
         let calls = Array(await check.operations(account).dropFirst(callsBefore))
-        try check.expectEqual(calls, [], "no Zoom API call is made for the account")
+        try check.expectEqual(
+            calls, [], "no Zoom API call is made for the account", subject: "the integration's Zoom calls since")
         if let journal = await check.environment.apiCalls(since: since) {
-            try check.expectEqual(journal.map { "\($0.method) \($0.path)" }, [], "Zoom saw no API call")
+            try check.expectEqual(
+                journal.map { "\($0.method) \($0.path)" }, [], "Zoom saw no API call",
+                subject: "API requests Zoom received since")
         }
     }
 }

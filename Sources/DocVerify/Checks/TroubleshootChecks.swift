@@ -7,43 +7,47 @@ enum TroubleshootChecks {
     static let all: [Check] = [
         Check("troubleshoot.zoom-not-connected") { check in
             let booking = try await check.confirmedBooking("acct-never-connected")
-            try check.expect(
-                booking.zoomMeeting == nil, "without Zoom connected no link is generated", actual: "a link")
+            try await check.expectMeeting(
+                booking, false, "without Zoom connected no link is generated")
             try check.expectEqual(
                 try await check.integration.diagnose(booking.id), [.zoomNotConnected],
-                "the diagnosis names the connection")
+                "the diagnosis names the connection", subject: "diagnosis")
             try await check.connected("acct-was-connected")
             await check.integration.disconnect(accountID: "acct-was-connected")
             let later = try await check.integration.createBooking(
                 accountID: "acct-was-connected", topic: "Later", scheduledAt: await check.tomorrow())
             let after = (try? await check.integration.confirmBooking(later.id)) ?? later
-            try check.expect(after.zoomMeeting == nil, "after disconnecting no link is generated", actual: "a link")
+            try await check.expectMeeting(
+                after, false, "after disconnecting no link is generated")
             try check.expectEqual(
                 try await check.integration.diagnose(after.id), [.zoomNotConnected],
-                "a disconnected account is diagnosed the same way")
+                "a disconnected account is diagnosed the same way", subject: "diagnosis")
         },
         Check("troubleshoot.booking-not-confirmed") { check in
             try await check.connected("acct-unconfirmed")
             let booking = try await check.integration.createBooking(
                 accountID: "acct-unconfirmed", topic: "Pending", scheduledAt: await check.tomorrow())
-            try check.expect(booking.zoomMeeting == nil, "an unconfirmed booking has no link", actual: "a link")
+            try await check.expectMeeting(
+                booking, false, "an unconfirmed booking has no link")
             try check.expectEqual(
                 try await check.integration.diagnose(booking.id), [.bookingNotConfirmed],
-                "the diagnosis names the confirmation")
+                "the diagnosis names the confirmation", subject: "diagnosis")
             let confirmed = try await check.integration.confirmBooking(booking.id)
-            try check.expect(confirmed.zoomMeeting != nil, "once confirmed the link is generated", actual: "no link")
-            try check.expectEqual(try await check.integration.diagnose(booking.id), [], "and nothing is left to check")
+            try await check.expectMeeting(confirmed, true, "once confirmed the link is generated")
+            try check.expectEqual(
+                try await check.integration.diagnose(booking.id), [], "and nothing is left to check",
+                subject: "diagnosis")
         },
         Check("troubleshoot.scheduled-time-passed") { check in
             try await check.connected("acct-past")
             let booking = try await check.integration.createBooking(
                 accountID: "acct-past", topic: "Yesterday", scheduledAt: await check.yesterday())
             let confirmed = try await check.integration.confirmBooking(booking.id)
-            try check.expect(
-                confirmed.zoomMeeting == nil, "a booking whose time has passed gets no link", actual: "a link")
+            try await check.expectMeeting(
+                confirmed, false, "a booking whose time has passed gets no link")
             try check.expectEqual(
-                try await check.integration.diagnose(booking.id), [.scheduledTimePassed], "the diagnosis names the time"
-            )
+                try await check.integration.diagnose(booking.id), [.scheduledTimePassed],
+                "the diagnosis names the time", subject: "diagnosis")
         },
     ]
 }

@@ -124,32 +124,26 @@ struct PageContext: Sendable {
 
     // MARK: Verification
 
-    /// "Verified against Zoom (mock) on 25 November 2026: 17 of 17 claims".
-    private func verificationBadge(_ article: Article) -> TemplateValue? {
-        guard let verification else { return nil }
-        let checked = article.body.claims.filter { !$0.isManual }
-        guard !checked.isEmpty else { return nil }
-        let verified = checked.filter(verification.verified).count
-        let manual = article.body.claims.count - checked.count
-        return .dictionary([
-            "text": .string(
-                "Verified against Zoom (\(verification.backend)) on \(verification.displayDate): "
-                    + "\(verified) of \(checked.count) claims"),
-            "complete": .bool(verified == checked.count),
-            "manual": .string(manual > 0 ? "\(manual) steps in the product's screens are checked by hand" : ""),
-        ])
+    private var notice: VerificationNotice? {
+        verification.map { VerificationNotice(results: $0, display: config.verificationDisplay) }
     }
 
-    /// The body with a small mark after each sentence whose claim was verified as written.
+    private func verificationBadge(_ article: Article) -> TemplateValue? {
+        notice?.value(for: article.body.claims)
+    }
+
+    /// The body with a small mark after each sentence whose claim was verified as written,
+    /// named for screen readers and explained in a tooltip.
     private func bodyWithMarks(_ article: Article) -> String {
-        guard let verification else { return article.body.html }
+        guard let verification, let notice, config.verificationDisplay != .off else { return article.body.html }
         var bytes = Array(article.body.html.utf8)
         let marks = article.body.claims.filter(verification.verified).compactMap { claim in
             article.body.claimOffsets[claim.id].map { (offset: $0, id: claim.id) }
         }
+        let label = MarkupEscaping.escape(notice.markLabel)
         for mark in marks.sorted(by: { ($0.offset, $0.id) > ($1.offset, $1.id) }) {
             let html =
-                #" <span class="claim-mark" data-claim="\#(mark.id)" title="Verified against Zoom (\#(verification.backend))">✓</span>"#
+                #" <span class="claim-mark" data-claim="\#(mark.id)" data-pagefind-ignore role="img" aria-label="\#(label)" title="\#(label)">✓</span>"#
             bytes.insert(contentsOf: Array(html.utf8), at: min(mark.offset, bytes.count))
         }
         return String(decoding: bytes, as: UTF8.self)

@@ -9,7 +9,8 @@ enum TemplateVariables {
         "category", "article", "breadcrumbs", "previous", "next", "related", "hasRelated", "hasPager", "hasCategories",
         "verification", "title", "url", "description", "articles", "text", "id", "level", "isSub", "complete",
         "manual", "tags", "params", "body", "toc", "hasToc", "kind", "lastmod", "lastmodISO", "ogType",
-        "productName", "supportEmail", "language", "baseURL",
+        "productName", "supportEmail", "language", "baseURL", "line", "readers", "method", "statements", "status",
+        "verdict",
     ]
 
     static func unknown(in text: String, path: String) -> [Diagnostic] {

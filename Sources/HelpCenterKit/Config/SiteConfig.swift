@@ -14,6 +14,8 @@ public struct SiteConfig: Sendable, Hashable {
     public var language: String
     /// Pass raw HTML in Markdown through instead of omitting it.
     public var unsafeHTML: Bool
+    /// How article pages show what `verify` found: for readers (default), for QA, or not at all.
+    public var verificationDisplay: VerificationDisplay
     /// Any other keys, for templates as `site.params.<key>`.
     public var params: [String: TemplateValue]
 
@@ -24,6 +26,7 @@ public struct SiteConfig: Sendable, Hashable {
         supportEmail: String? = nil,
         language: String = "en",
         unsafeHTML: Bool = false,
+        verificationDisplay: VerificationDisplay = .readers,
         params: [String: TemplateValue] = [:]
     ) {
         self.title = title
@@ -32,6 +35,7 @@ public struct SiteConfig: Sendable, Hashable {
         self.supportEmail = supportEmail
         self.language = language
         self.unsafeHTML = unsafeHTML
+        self.verificationDisplay = verificationDisplay
         self.params = params
     }
 

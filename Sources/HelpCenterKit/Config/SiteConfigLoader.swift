@@ -32,6 +32,7 @@ public enum SiteConfigLoader {
         guard let mapping = reader.mapping(from: text) else { throw HelpCenterError(reader.diagnostics) }
         var values: [String: String] = [:]
         var unsafeHTML = false
+        var verificationDisplay = VerificationDisplay.readers
         var params: [String: TemplateValue] = [:]
         for (keyNode, node) in mapping {
             let key = keyNode.string ?? ""
@@ -39,6 +40,14 @@ public enum SiteConfigLoader {
             case "title", "base_url", "product", "support_email", "language":
                 values[key] = reader.string(key, node)
             case "unsafe_html": unsafeHTML = reader.bool(key, node) ?? false
+            case "verification_display":
+                let value = reader.string(key, node)
+                if let display = value.flatMap(VerificationDisplay.init(rawValue:)) {
+                    verificationDisplay = display
+                } else if value != nil {
+                    reader.report(
+                        "'verification_display' must be readers, qa or off, found '\(value ?? "")'", at: node.mark)
+                }
             case "params":
                 if case .dictionary(let dictionary) = reader.value(node) { params.merge(dictionary) { $1 } }
             default: params[key] = reader.value(node)
@@ -56,6 +65,7 @@ public enum SiteConfigLoader {
             supportEmail: values["support_email"],
             language: values["language"] ?? "en",
             unsafeHTML: unsafeHTML,
+            verificationDisplay: verificationDisplay,
             params: params)
     }
 }

@@ -2,8 +2,8 @@ import Foundation
 
 /// What `verify --report` found, as the site shows it: which claims were verified, against
 /// which backend, when. Only the fields the site needs are read.
-public struct VerificationResults: Sendable, Hashable, Decodable {
-    public struct ClaimOutcome: Sendable, Hashable, Decodable {
+public struct VerificationResults: Sendable, Hashable, Codable {
+    public struct ClaimOutcome: Sendable, Hashable, Codable {
         public var id: String
         public var verdict: String
         public var textHash: String
