@@ -17,6 +17,27 @@ extension TroubleshootingCondition: EvidenceDescribable {
         case .zoomNotConnected: "Zoom is not connected"
         case .bookingNotConfirmed: "the booking is not confirmed"
         case .scheduledTimePassed: "the scheduled time has passed"
+        case .zoomDailyLimitReached: "Zoom's daily meeting limit is reached"
+        }
+    }
+
+    /// The Troubleshooting claim that documents this cause; a cause without one is reported.
+    var documentingClaim: String {
+        switch self {
+        case .zoomNotConnected: "troubleshoot.zoom-not-connected"
+        case .bookingNotConfirmed: "troubleshoot.booking-not-confirmed"
+        case .scheduledTimePassed: "troubleshoot.scheduled-time-passed"
+        case .zoomDailyLimitReached: "troubleshoot.zoom-daily-limit"
+        }
+    }
+
+    /// The cause's name in a warning: `Zoom's daily meeting limit`.
+    var causeName: String {
+        switch self {
+        case .zoomNotConnected: "Zoom not connected"
+        case .bookingNotConfirmed: "booking not confirmed"
+        case .scheduledTimePassed: "scheduled time passed"
+        case .zoomDailyLimitReached: "Zoom's daily meeting limit"
         }
     }
 }

@@ -16,15 +16,20 @@ public struct MockBackend: VerifyBackend {
     public var faults: [FaultRule]
     /// Keeps each check's state in a folder below this one; `nil` uses temp folders, removed after.
     public var stateRoot: URL?
+    /// The plan the embedded mock enforces and the client paces for; unlimited by default, so
+    /// the everyday run stays fast.
+    public var plan: ZoomPlan
+    public let housekeeping = RunHousekeeping()
 
     public init(
         misbehaviours: Set<MockZoomConfiguration.Misbehaviour> = [], defects: ZoomIntegrationService.Defects = [],
-        faults: [FaultRule] = [], stateRoot: URL? = nil
+        faults: [FaultRule] = [], stateRoot: URL? = nil, plan: ZoomPlan = .unlimited
     ) {
         self.misbehaviours = misbehaviours
         self.defects = defects
         self.faults = faults
         self.stateRoot = stateRoot
+        self.plan = plan
     }
 
     public func makeEnvironment() async throws -> CheckEnvironment {
@@ -36,7 +41,7 @@ public struct MockBackend: VerifyBackend {
             redirectURIs: [endpoints.baseURL + IntegrationEndpoints.callbackPath],
             webhookURL: endpoints.baseURL + IntegrationEndpoints.webhookPath, webhookSecret: webhookSecret)
         let server = MockZoomServer(
-            configuration: MockZoomConfiguration(app: app, faults: faults, misbehaviours: misbehaviours))
+            configuration: MockZoomConfiguration(app: app, faults: faults, misbehaviours: misbehaviours, plan: plan))
         try await server.start()
         let clock = server.clock
         let store = IntegrationStateStore.forCheck(under: stateRoot)
@@ -44,7 +49,7 @@ public struct MockBackend: VerifyBackend {
         let integration = ZoomIntegrationService(
             configuration: ZoomConfiguration(
                 clientID: app.clientID, clientSecret: Secret(app.clientSecret), redirectURI: app.redirectURIs[0],
-                oauthBaseURL: server.baseURL, apiBaseURL: server.baseURL),
+                oauthBaseURL: server.baseURL, apiBaseURL: server.baseURL, callPolicy: ZoomCallPolicy(plan: plan)),
             webhookSecret: Secret(webhookSecret), store: store, now: { clock.now() },
             pause: { _ in try? await Task.sleep(for: .milliseconds(5)) }, defects: defects)
         endpoints.attach(integration)

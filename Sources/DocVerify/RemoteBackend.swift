@@ -22,6 +22,7 @@ public struct RemoteBackend: VerifyBackend {
     /// Whether the server has Mock Zoom's `/_mock/*` controls.
     public var hasMockControls: Bool
     public var stateRoot: URL?
+    public let housekeeping = RunHousekeeping()
 
     public init(
         name: String, configuration: ZoomConfiguration, webhookSecret: Secret, consent: Consent, hasMockControls: Bool,
@@ -67,10 +68,11 @@ public struct RemoteBackend: VerifyBackend {
                     for: connection, clientID: clientID, secret: secret, at: await integration.currentTime())
                 _ = await integration.handleWebhook(headers: event.headers, body: event.body)
             },
-            cleanup: {
-                await Self.removeCreatedMeetings(integration) { url, account in
+            cleanup: { [housekeeping] in
+                let (deleted, left) = await Self.removeCreatedMeetings(integration) { url, account in
                     try await Self.consent(url, account: account, mode: consentMode, integration: integration)
                 }
+                housekeeping.cleanedUp(deleted: deleted, left: left)
                 await endpoints.stop()
                 if !keepState { try? FileManager.default.removeItem(at: store.directory) }
             })
@@ -113,12 +115,22 @@ public struct RemoteBackend: VerifyBackend {
     /// fresh connection when the check ended disconnected), then every connection is revoked.
     private static func removeCreatedMeetings(
         _ integration: ZoomIntegrationService, consent: @Sendable (URL, String) async throws -> Void
-    ) async {
+    ) async -> (deleted: Int, left: Int) {
         let meetings = integration.store.bookings().compactMap(\.zoomMeeting?.meetingID)
         if !meetings.isEmpty, integration.store.connections().isEmpty {
             let account = "verify-cleanup"
             if let url = try? await integration.startConnect(accountID: account) { try? await consent(url, account) }
         }
-        await integration.removeEverythingCreated(extraMeetingIDs: meetings)
+        return await integration.removeEverythingCreated(extraMeetingIDs: meetings)
+    }
+
+    /// Meetings created and Zoom's daily budget, then what the clean-ups deleted.
+    public func usageSummary() -> [String] {
+        let policy = configuration.callPolicy
+        let budget = policy.meetingCreateBudget.map { "; Zoom's daily meeting budget left: \($0)" } ?? ""
+        return [
+            "meetings created at Zoom: \(policy.meetingsCreated)\(budget)",
+            "cleaned up: \(housekeeping.deleted) meetings deleted, \(housekeeping.left) left",
+        ]
     }
 }

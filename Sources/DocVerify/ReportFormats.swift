@@ -21,12 +21,16 @@ extension VerifyReport {
         var xml = #"<?xml version="1.0" encoding="UTF-8"?>"# + "\n"
         xml +=
             #"<testsuite name="verify (\#(backend))" tests="\#(claims.count + orphans.count)" failures="\#(failures)" "#
-        xml += #"skipped="\#(count(.manual))" time="\#(String(format: "%.3f", durationSeconds))">"# + "\n"
+        xml += #"errors="\#(count(.blocked))" skipped="\#(count(.manual))" "#
+        xml += #"time="\#(String(format: "%.3f", durationSeconds))">"# + "\n"
         for claim in claims {
             xml += #"  <testcase classname="\#(escape(claim.file))" name="\#(escape(claim.id))" "#
             xml += #"file="\#(escape(claim.file))" line="\#(claim.line)">"# + "\n"
             if claim.verdict == .manual && !claim.drift {
                 xml += #"    <skipped message="\#(escape(ClaimResult.manualReason))"/>"# + "\n"
+            } else if claim.verdict == .blocked && !claim.drift {
+                // Could not run: an error, not a failure of the product.
+                xml += #"    <error type="blocked" message="\#(escape("blocked: " + (claim.detail ?? "")))"/>"# + "\n"
             } else if claim.isRed {
                 xml += #"    <failure message="\#(escape(claim.failureMessage))">"#
                 xml += escape(claim.detail ?? claim.failureMessage) + "</failure>\n"
@@ -39,6 +43,10 @@ extension VerifyReport {
             xml +=
                 #"    <failure message="expected a claim in an article for this check, observed none">"#
                 + "a check exists but no article claims it; claim it or remove the check</failure>\n  </testcase>\n"
+        }
+        if !warnings.isEmpty {
+            xml +=
+                "  <system-err>" + escape(warnings.map { "warning: \($0)" }.joined(separator: "\n")) + "</system-err>\n"
         }
         return xml + "</testsuite>\n"
     }
@@ -62,10 +70,13 @@ extension VerifyReport {
                 claim.drift
                 ? "✘ drift   " : "✔ \(claim.verdict.rawValue)".padding(toLength: 10, withPad: " ", startingAt: 0)
         case .manual: mark = claim.drift ? "✘ drift   " : "◇ manual  "
+        case .blocked: mark = claim.drift ? "✘ drift   " : "⊘ blocked "
         default: mark = "✘ \(claim.verdict.rawValue)".padding(toLength: 10, withPad: " ", startingAt: 0)
         }
         var lines = ["\(mark) \(claim.id)  \(claim.file):\(claim.line)  “\(claim.text)”"]
-        if let detail = claim.detail, claim.isRedIgnoringDrift { lines.append("           \(detail)") }
+        if let detail = claim.detail, claim.isRedIgnoringDrift || claim.verdict == .blocked {
+            lines.append("           \(detail)")
+        }
         if claim.drift {
             lines.append(
                 "           drift: the text differs from verify.lock; review it, then run 'verify accept \(claim.id)'")

@@ -10,6 +10,14 @@ public protocol VerifyBackend: Sendable {
     /// `mock`, `url` or `live`, as reports name it.
     var name: String { get }
     func makeEnvironment() async throws -> CheckEnvironment
+    /// Clean-ups in flight and what the run left at Zoom.
+    var housekeeping: RunHousekeeping { get }
+    /// Lines for the end of a run about what it did at Zoom (meetings created and deleted).
+    func usageSummary() -> [String]
+}
+
+extension VerifyBackend {
+    public func usageSummary() -> [String] { [] }
 }
 
 /// A Zoom `app_deauthorized` event signed with the app's secret, as Zoom would send it; used

@@ -13,9 +13,18 @@ public struct VerifyReport: Sendable, Hashable, Codable {
     public var claims: [ClaimResult]
     /// Checks with no claim in the articles.
     public var orphans: [String]
+    /// Worth a writer's look, never red: causes the integration diagnoses that the
+    /// Troubleshooting section does not list.
+    public var warnings: [String] = []
 
-    /// Nothing red: every claim verified or manual (or bound, for lint), no drift, no orphan.
+    /// Nothing red: every claim verified, blocked or manual (or bound, for lint), no drift, no orphan.
     public var passed: Bool { orphans.isEmpty && claims.allSatisfy { !$0.isRed } }
+
+    /// verify's exit status: 0 all verified, 1 anything red, 3 nothing red but some blocked.
+    public var exitStatus: Int32 {
+        if !passed { return 1 }
+        return count(.blocked) > 0 ? 3 : 0
+    }
 
     public func count(_ verdict: ClaimResult.Verdict) -> Int { claims.filter { $0.verdict == verdict }.count }
     public var driftCount: Int { claims.filter(\.drift).count }
@@ -25,6 +34,7 @@ public struct VerifyReport: Sendable, Hashable, Codable {
             "\(count(.verified)) verified", "\(count(.failed) + count(.noAssertion)) failed",
             "\(count(.manual)) manual",
         ]
+        if count(.blocked) > 0 { parts.insert("\(count(.blocked)) blocked", at: 2) }
         if backend == "lint" { parts[0] = "\(count(.bound)) bound" }
         parts += ["\(driftCount) drift", "\(count(.unbound)) unbound", "\(orphans.count) orphan"]
         if count(.duplicate) > 0 { parts.append("\(count(.duplicate)) duplicate") }
@@ -36,6 +46,8 @@ public struct VerifyReport: Sendable, Hashable, Codable {
 public struct ClaimResult: Sendable, Hashable, Codable {
     public enum Verdict: String, Sendable, Hashable, Codable {
         case verified, failed, manual, unbound, duplicate
+        /// Could not be checked now (a Zoom limit, Zoom unreachable): neither true nor false.
+        case blocked
         /// The check ran but asserted nothing: it proves nothing.
         case noAssertion = "no-assertion"
         /// `verify lint` only: a check exists for it.
@@ -52,8 +64,10 @@ public struct ClaimResult: Sendable, Hashable, Codable {
     public var line: Int
     /// The article's URL path.
     public var page: String
-    /// Why it failed: what was expected and what happened.
+    /// Why it failed (what was expected and what happened), or why it is blocked.
     public var detail: String?
+    /// For a blocked claim: when trying again can succeed (ISO 8601), when known.
+    public var retryAt: String?
     /// What the check observed, in order, whether each expectation held or not.
     public var evidence: [Observation]
 

@@ -1,5 +1,7 @@
 import Foundation
 import HelpCenterKit
+import ZoomAPI
+import ZoomIntegration
 
 /// Judges every claim: bound to a check, text as accepted, and (with a backend) the check's
 /// verdict against that backend.
@@ -22,12 +24,15 @@ public struct VerifyRunner: Sendable {
     }
 
     /// Runs each bound claim's check in a fresh environment of `backend`, in article order.
+    /// Each environment's clean-up is kept in the backend's housekeeping while its check runs,
+    /// so an interrupted run can still clean up.
     public func run(
         backend: any VerifyBackend, progress: @Sendable (ClaimResult) -> Void = { _ in }
     ) async -> VerifyReport {
         let started = Date()
         var results: [ClaimResult] = []
         for entry in catalog.entries {
+            if backend.housekeeping.stopRequested { break }
             var outcome: ClaimResult
             if let verdict = judgeStatically(entry) {
                 outcome = verdict
@@ -62,8 +67,9 @@ public struct VerifyRunner: Sendable {
             environment = try await backend.makeEnvironment()
         } catch {
             return result(
-                entry, .failed, detail: "the \(backend.name) backend could not start: \(ErrorWording.words(error))")
+                entry, .blocked, detail: "the \(backend.name) backend could not start: \(ErrorWording.words(error))")
         }
+        let cleanup = backend.housekeeping.register(environment.cleanup)
         let context = CheckContext(environment: environment)
         var outcome: ClaimResult
         do {
@@ -74,11 +80,15 @@ public struct VerifyRunner: Sendable {
                 : result(entry, .verified)
         } catch let failure as CheckFailure {
             outcome = result(entry, .failed, detail: failure.description)
+        } catch let error where CheckBlocked.from(error) != nil {
+            let blocked = CheckBlocked.from(error)!
+            outcome = result(entry, .blocked, detail: blocked.description)
+            outcome.retryAt = blocked.retryAt.map(ZoomTime.format)
         } catch {
             outcome = result(entry, .failed, detail: "the check stopped: \(ErrorWording.words(error))")
         }
         outcome.evidence = context.evidence
-        await environment.cleanup()
+        await backend.housekeeping.cleanUp(cleanup)
         return outcome
     }
 
@@ -88,7 +98,8 @@ public struct VerifyRunner: Sendable {
         let claim = entry.claim
         return ClaimResult(
             id: claim.id, verdict: verdict, drift: !lock.accepts(claim), text: claim.text, textHash: claim.textHash,
-            file: claim.location.path, line: claim.location.line ?? 1, page: entry.page, detail: detail, evidence: [])
+            file: claim.location.path, line: claim.location.line ?? 1, page: entry.page, detail: detail, retryAt: nil,
+            evidence: [])
     }
 
     private func report(_ backend: String, started: Date, results: [ClaimResult]) -> VerifyReport {
@@ -97,6 +108,14 @@ public struct VerifyRunner: Sendable {
         return VerifyReport(
             backend: backend, startedAt: formatter.string(from: started),
             durationSeconds: Date().timeIntervalSince(started), claims: results,
-            orphans: checks.keys.filter { !claimed.contains($0) }.sorted())
+            orphans: checks.keys.filter { !claimed.contains($0) }.sorted(), warnings: undocumentedCauses(claimed))
+    }
+
+    /// Every cause the integration can diagnose that no Troubleshooting claim documents.
+    private func undocumentedCauses(_ claimed: Set<String>) -> [String] {
+        TroubleshootingCondition.allCases.filter { !claimed.contains($0.documentingClaim) }.map {
+            "undocumented cause: \($0.causeName): the integration diagnoses it, but no claim "
+                + "'\($0.documentingClaim)' documents it in the Troubleshooting section"
+        }
     }
 }

@@ -8,6 +8,8 @@ extension MockZoomEngine {
         switch (request.method, request.path) {
         case ("GET", "/_mock/journal"):
             return Self.encoded(await store.journal)
+        case ("GET", "/_mock/rate-limits"):
+            return Self.encoded(await limits.report())
         case ("DELETE", "/_mock/journal"):
             await store.clearJournal()
             return MockResponse(status: 204)

@@ -10,12 +10,26 @@ extension MockZoomEngine {
         case .revokedToken: return .apiError(401, code: 124, "Invalid access token.")
         default: break
         }
+        let category = RateLimitCategory.of(method: request.method, path: request.path)
+        let (admitted, limit) = await limits.admit(category)
+        guard admitted else { return Self.perSecondLimit(category, limit: limit ?? 0) }
         let grant: Grant
         switch await store.check(accessToken: request.bearerToken, at: clock.now()) {
         case .invalid: return .apiError(401, code: 124, "Invalid access token.")
         case .expired: return .apiError(401, code: 124, "Access token is expired.")
         case .valid(_, let valid): grant = valid
         }
+        if let callLimit = configuration.accessTokenCallLimit, let token = request.bearerToken,
+            await limits.apiCall(token) > callLimit
+        {
+            return .apiError(401, code: 124, "Access token is expired.")
+        }
+        var response = await route(api: request, grant: grant)
+        response.headers.append(("X-RateLimit-Category", category.rawValue))
+        return response
+    }
+
+    private func route(api request: MockRequest, grant: Grant) async -> MockResponse {
         let segments = request.path.split(separator: "/").map(String.init)
         switch (request.method, segments.dropFirst().first, segments.count) {
         case ("GET", "users", 3): return user(segments[2])
@@ -68,6 +82,11 @@ extension MockZoomEngine {
                 ])
         case .success(let valid): draft = valid
         }
+        let now = clock.now()
+        let (allowed, remaining) = await limits.countCreate(
+            user: configuration.user.id, day: String(ZoomTime.format(now).prefix(10)),
+            limit: configuration.dailyCreateLimit)
+        guard allowed else { return dailyCreateLimit(now: now) }
         let id =
             configuration.misbehaviours.contains(.duplicateMeetingIDs) ? 11_111_111_111 : await store.nextMeetingID()
         let base = base.value
@@ -86,7 +105,39 @@ extension MockZoomEngine {
                 ? "" : "\(base)/j/\(id)?pwd=\(joinPassword).1",
             password: password)
         await store.store(record)
-        return .json(201, MeetingJSON.object(record, user: configuration.user))
+        return .json(
+            201, MeetingJSON.object(record, user: configuration.user),
+            headers: [
+                ("X-RateLimit-Type", "Daily-limit"), ("X-RateLimit-Limit", String(configuration.dailyCreateLimit)),
+                ("X-RateLimit-Remaining", String(remaining)),
+            ])
+    }
+
+    /// Zoom's per-user daily meeting-create limit: 429 with `Retry-After` at the next 00:00 UTC.
+    private func dailyCreateLimit(now: Date) -> MockResponse {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let midnight =
+            calendar.nextDate(after: now, matching: DateComponents(hour: 0), matchingPolicy: .nextTime) ?? now
+        return .apiError(
+            429, code: 429,
+            "You have reached the maximum daily rate limit for this API. Refer to the response header for details "
+                + "on when you can make another request.",
+            headers: [
+                ("X-RateLimit-Category", RateLimitCategory.medium.rawValue), ("X-RateLimit-Type", "Daily-limit"),
+                ("X-RateLimit-Limit", String(configuration.dailyCreateLimit)), ("X-RateLimit-Remaining", "0"),
+                ("Retry-After", ZoomTime.format(midnight)),
+            ])
+    }
+
+    /// Zoom's per-second 429: no `Retry-After`, the category and `QPS` in the headers.
+    static func perSecondLimit(_ category: RateLimitCategory, limit: Int) -> MockResponse {
+        .apiError(
+            429, code: 429, "You have reached the maximum per-second rate limit for this API. Try again later.",
+            headers: [
+                ("X-RateLimit-Category", category.rawValue), ("X-RateLimit-Type", "QPS"),
+                ("X-RateLimit-Limit", String(limit)), ("X-RateLimit-Remaining", "0"),
+            ])
     }
 
     /// `GET /v2/users/me/meetings`: one page of the user's meetings, summaries only (no `start_url`).

@@ -1,3 +1,5 @@
+import ZoomAPI
+
 /// The Zoom app and user the mock knows, and how it behaves.
 public struct MockZoomConfiguration: Sendable, Hashable {
     public var app: RegisteredApp
@@ -13,6 +15,17 @@ public struct MockZoomConfiguration: Sendable, Hashable {
     public var refreshTokenLifetime: Int
     /// Faults applied to every matching request of this run.
     public var faults: [FaultRule]
+    /// The account's plan: Zoom's per-second limits per rate-limit category, answered with
+    /// Zoom's 429 (`X-RateLimit-Type: QPS`, no `Retry-After`). `.unlimited` by default.
+    public var plan: ZoomPlan
+    /// Meetings one user may create per UTC day (Zoom: 100); past it, Zoom's daily 429 with
+    /// `Retry-After` at the next 00:00 UTC.
+    public var dailyCreateLimit: Int
+    /// `/oauth/revoke` answers 503 to the first this many calls for each token.
+    public var revokeFailuresPerToken: Int
+    /// After this many API calls an access token answers "Access token is expired." (Zoom
+    /// expires tokens early at times); `nil` keeps the hour.
+    public var accessTokenCallLimit: Int?
     /// Broken promises, for proving that `verify` notices each one.
     public var misbehaviours: Set<Misbehaviour>
 
@@ -24,7 +37,11 @@ public struct MockZoomConfiguration: Sendable, Hashable {
         codeLifetime: Int = 300,
         refreshTokenLifetime: Int = 15 * 365 * 86_400,
         faults: [FaultRule] = [],
-        misbehaviours: Set<Misbehaviour> = []
+        misbehaviours: Set<Misbehaviour> = [],
+        plan: ZoomPlan = .unlimited,
+        dailyCreateLimit: Int = 100,
+        revokeFailuresPerToken: Int = 0,
+        accessTokenCallLimit: Int? = nil
     ) {
         self.app = app
         self.user = user
@@ -34,6 +51,10 @@ public struct MockZoomConfiguration: Sendable, Hashable {
         self.refreshTokenLifetime = refreshTokenLifetime
         self.faults = faults
         self.misbehaviours = misbehaviours
+        self.plan = plan
+        self.dailyCreateLimit = dailyCreateLimit
+        self.revokeFailuresPerToken = revokeFailuresPerToken
+        self.accessTokenCallLimit = accessTokenCallLimit
     }
 
     /// Ways the mock can break Zoom's behaviour on purpose (mutation testing of `verify`).

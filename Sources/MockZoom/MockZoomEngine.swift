@@ -1,5 +1,6 @@
 import Foundation
 import Synchronization
+import ZoomAPI
 
 /// The mock's behaviour, independent of the HTTP server: a request in, Zoom's answer out,
 /// with faults applied and every OAuth and API call journaled.
@@ -9,10 +10,14 @@ struct MockZoomEngine: Sendable {
     let clock: MockClock
     let webhooks: WebhookSender
     let base: BaseURL
+    let limits: MockLimits
+    /// When the server started, for the journal's real-time stamps (rate limits are real time).
+    let started = ContinuousClock.now
 
     init(configuration: MockZoomConfiguration, clock: MockClock) {
         self.configuration = configuration
         self.store = MockZoomStore(faults: configuration.faults)
+        self.limits = MockLimits(plan: configuration.plan)
         self.clock = clock
         self.webhooks = WebhookSender(app: configuration.app, clock: clock)
         self.base = BaseURL()
@@ -25,12 +30,15 @@ struct MockZoomEngine: Sendable {
         let fault =
             await store.takeFault(method: request.method, path: request.path)
             ?? request.headers["x-mock-fault"].flatMap(Fault.init)
+        let elapsed = (ContinuousClock.now - started) / .seconds(1)
         let response = await respond(to: request, fault: fault)
         await store.record(
             JournalEntry(
                 method: request.method, path: request.path, time: clock.now(),
                 token: await store.label(ofAccessToken: request.bearerToken), status: response.status,
-                fault: fault?.description))
+                fault: fault?.description, elapsed: elapsed,
+                category: request.path.hasPrefix("/v2/")
+                    ? RateLimitCategory.of(method: request.method, path: request.path).rawValue : nil))
         return response
     }
 

@@ -11,6 +11,10 @@ public struct JournalEntry: Sendable, Hashable, Codable {
     public var status: Int
     /// The fault applied, if any.
     public var fault: String?
+    /// Seconds since the server started, in real time (rate limits count real seconds).
+    public var elapsed: Double?
+    /// Zoom's rate-limit category of a `/v2/` request (`Light`, `Medium`).
+    public var category: String?
 }
 
 /// One webhook the mock sent (or tried to).

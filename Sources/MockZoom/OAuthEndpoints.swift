@@ -107,6 +107,9 @@ extension MockZoomEngine {
         guard let token = request.formFields["token"], let grantID = await store.grantID(forAnyToken: token) else {
             return .oauthError("invalid_request", "Invalid Token!")
         }
+        if await limits.revokeCall(token) <= configuration.revokeFailuresPerToken {
+            return .apiError(503, code: 503, "Service Unavailable")
+        }
         if !configuration.misbehaviours.contains(.revokeDoesNotRevoke) { await deauthorize(grantIDs: [grantID]) }
         return .json(200, ["status": "success"])
     }

@@ -10,6 +10,8 @@ public struct ZoomConfiguration: Sendable, Hashable {
     /// Serves `/v2/...`; a token response's `api_url` replaces it for that token.
     public var apiBaseURL: String
     public var timeouts: TimeoutsConfiguration
+    /// Pacing and retries shared by every client built from this configuration.
+    public var callPolicy: ZoomCallPolicy
 
     public init(
         clientID: String,
@@ -17,7 +19,8 @@ public struct ZoomConfiguration: Sendable, Hashable {
         redirectURI: String,
         oauthBaseURL: String = "https://zoom.us",
         apiBaseURL: String = "https://api.zoom.us",
-        timeouts: TimeoutsConfiguration = TimeoutsConfiguration()
+        timeouts: TimeoutsConfiguration = TimeoutsConfiguration(),
+        callPolicy: ZoomCallPolicy = ZoomCallPolicy()
     ) {
         self.clientID = clientID
         self.clientSecret = clientSecret
@@ -25,6 +28,7 @@ public struct ZoomConfiguration: Sendable, Hashable {
         self.oauthBaseURL = Self.trimmed(oauthBaseURL)
         self.apiBaseURL = Self.trimmed(apiBaseURL)
         self.timeouts = timeouts
+        self.callPolicy = callPolicy
     }
 
     static func trimmed(_ url: String) -> String {

@@ -1,4 +1,5 @@
 import CurlHTTP
+import Foundation
 
 /// Everything that can go wrong talking to Zoom, typed so callers can decide: refresh on an
 /// expired token, back off on 429, reconcile after a timeout. Never carries a secret.
@@ -8,8 +9,10 @@ public struct ZoomError: Error, Sendable, Hashable, CustomStringConvertible {
         case oauth(error: String, reason: String)
         /// `/v2/*` answered `{"code": ..., "message": ...}` (124 bad token, 3001 no meeting, ...).
         case api(code: Int, message: String)
-        /// 429, with what Zoom said about when to retry.
+        /// 429 per second, with what Zoom said about when to retry.
         case rateLimited(RateLimit)
+        /// 429 for the day: never retried before it resets.
+        case dailyLimit(DailyLimit)
         /// No HTTP response: refused, timed out, dropped.
         case transport(CurlHTTPError)
         /// A response we could not read.
@@ -48,6 +51,12 @@ public struct ZoomError: Error, Sendable, Hashable, CustomStringConvertible {
         return false
     }
 
+    /// The daily limit Zoom reported, when this is one.
+    public var dailyLimit: DailyLimit? {
+        if case .dailyLimit(let limit) = kind { return limit }
+        return nil
+    }
+
     /// The request may or may not have been carried out: a timeout or a dropped connection.
     public var outcomeUnknown: Bool {
         if case .transport(let error) = kind { return error.isTimeout || error.isConnectionDropped }
@@ -60,9 +69,29 @@ public struct ZoomError: Error, Sendable, Hashable, CustomStringConvertible {
         case .oauth(let error, let reason): return "\(prefix): \(error): \(reason)"
         case .api(let code, let message): return "\(prefix): code \(code): \(message)"
         case .rateLimited(let limit): return "\(prefix): rate limited; \(limit)"
+        case .dailyLimit(let limit): return "\(prefix): \(limit)"
         case .transport(let error): return "\(prefix): \(error)"
         case .invalidResponse(let detail): return "\(prefix): unreadable response: \(detail)"
         }
+    }
+}
+
+/// A daily limit Zoom reported: what was refused and when it can be tried again.
+public struct DailyLimit: Sendable, Hashable, CustomStringConvertible {
+    /// From `Retry-After` (an ISO-8601 or HTTP date, or seconds); `nil` when Zoom did not say.
+    public var resetsAt: Date?
+    public var category: String?
+    public var message: String
+
+    public init(resetsAt: Date?, category: String?, message: String) {
+        self.resetsAt = resetsAt
+        self.category = category
+        self.message = message
+    }
+
+    public var description: String {
+        "Zoom's daily limit is reached; "
+            + (resetsAt.map { "it resets at \(ZoomTime.format($0))" } ?? "Zoom did not say when it resets")
     }
 }
 

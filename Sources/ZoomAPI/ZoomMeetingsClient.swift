@@ -7,14 +7,19 @@ public struct ZoomMeetingsClient: Sendable {
     public let apiBaseURL: String
     let transport: ZoomTransport
 
-    public init(apiBaseURL: String, timeouts: TimeoutsConfiguration = TimeoutsConfiguration()) {
+    public init(
+        apiBaseURL: String, timeouts: TimeoutsConfiguration = TimeoutsConfiguration(),
+        policy: ZoomCallPolicy = ZoomCallPolicy()
+    ) {
         self.apiBaseURL = ZoomConfiguration.trimmed(apiBaseURL)
-        self.transport = ZoomTransport(timeouts: timeouts)
+        self.transport = ZoomTransport(timeouts: timeouts, policy: policy)
     }
 
     /// The client for a token: its `api_url` when it has one, else the configured base.
     public init(configuration: ZoomConfiguration, tokens: TokenSet) {
-        self.init(apiBaseURL: tokens.apiURL ?? configuration.apiBaseURL, timeouts: configuration.timeouts)
+        self.init(
+            apiBaseURL: tokens.apiURL ?? configuration.apiBaseURL, timeouts: configuration.timeouts,
+            policy: configuration.callPolicy)
     }
 
     public func currentUser(accessToken: Secret) async throws(ZoomError) -> ZoomUser {
@@ -56,7 +61,10 @@ public struct ZoomMeetingsClient: Sendable {
             ("Authorization", "Bearer " + accessToken.revealed), ("Accept", "application/json"),
         ]
         if body != nil { headers.append(("Content-Type", "application/json")) }
-        let response = try await transport.send(method, apiBaseURL + "/v2" + path, headers: headers, body: body)
+        let response = try await transport.send(
+            method, apiBaseURL + "/v2" + path, headers: headers, body: body,
+            category: RateLimitCategory.of(method: method.rawValue, path: "/v2" + path),
+            idempotent: method == .get || method == .delete)
         guard response.status == status else {
             throw ZoomTransport.apiError(response, secrets: [accessToken.revealed])
         }

@@ -10,7 +10,7 @@ public struct ZoomOAuthClient: Sendable {
 
     public init(configuration: ZoomConfiguration, now: @escaping @Sendable () -> Date = Date.init) {
         self.configuration = configuration
-        self.transport = ZoomTransport(timeouts: configuration.timeouts)
+        self.transport = ZoomTransport(timeouts: configuration.timeouts, policy: configuration.callPolicy)
         self.now = now
     }
 
@@ -40,7 +40,7 @@ public struct ZoomOAuthClient: Sendable {
     public func revoke(_ token: Secret) async throws(ZoomError) {
         let response = try await transport.send(
             .post, configuration.oauthBaseURL + "/oauth/revoke", headers: formHeaders(),
-            body: FormEncoding.encode([("token", token.revealed)]))
+            body: FormEncoding.encode([("token", token.revealed)]), category: nil, idempotent: true)
         guard response.status == 200 else {
             throw ZoomTransport.oauthError(response, secrets: [token.revealed, configuration.clientSecret.revealed])
         }
@@ -49,7 +49,7 @@ public struct ZoomOAuthClient: Sendable {
     private func token(_ fields: [(String, String)], secrets: [String]) async throws(ZoomError) -> TokenSet {
         let response = try await transport.send(
             .post, configuration.oauthBaseURL + "/oauth/token", headers: formHeaders(),
-            body: FormEncoding.encode(fields))
+            body: FormEncoding.encode(fields), category: nil, idempotent: false)
         guard response.status == 200 else {
             throw ZoomTransport.oauthError(response, secrets: secrets + [configuration.clientSecret.revealed])
         }

@@ -2,13 +2,26 @@ import CurlHTTP
 import Foundation
 import Logging
 
-/// Sends requests to Zoom and turns its answers into values or `ZoomError`s.
+/// Sends requests to Zoom under the call policy and turns its answers into values or `ZoomError`s.
 struct ZoomTransport: Sendable {
     let timeouts: TimeoutsConfiguration
+    let policy: ZoomCallPolicy
     let client = CurlHTTPClient()
 
+    /// - Parameters:
+    ///   - category: the endpoint's rate-limit label; `nil` for OAuth endpoints.
+    ///   - idempotent: safe to send again after a 5xx or a lost answer.
     func send(
-        _ method: HTTPRequest.Method, _ url: String, headers: [(name: String, value: String)], body: [UInt8]? = nil
+        _ method: HTTPRequest.Method, _ url: String, headers: [(name: String, value: String)], body: [UInt8]? = nil,
+        category: RateLimitCategory?, idempotent: Bool
+    ) async throws(ZoomError) -> HTTPResponse {
+        try await policy.perform(method, category: category, idempotent: idempotent) { () throws(ZoomError) in
+            try await sendOnce(method, url, headers: headers, body: body)
+        }
+    }
+
+    private func sendOnce(
+        _ method: HTTPRequest.Method, _ url: String, headers: [(name: String, value: String)], body: [UInt8]?
     ) async throws(ZoomError) -> HTTPResponse {
         let request = HTTPRequest(
             method, url, headers: headers, body: body,
@@ -74,12 +87,9 @@ struct ZoomTransport: Sendable {
         }
         let body = try? decoder.decode(Body.self, from: Data(response.body))
         let message = scrub(body?.message ?? response.bodyText.prefix(200).description, secrets: secrets)
-        if response.status == 429 {
-            let limit = RateLimit(
-                retryAfter: response.header("Retry-After"), category: response.header("X-RateLimit-Category"),
-                type: response.header("X-RateLimit-Type"),
-                limit: response.header("X-RateLimit-Limit").flatMap { Int($0) },
-                remaining: response.header("X-RateLimit-Remaining").flatMap { Int($0) }, message: message)
+        if var limit = RateLimit(response) {
+            limit.message = message
+            if let daily = limit.daily(at: Date()) { return ZoomError(status: 429, kind: .dailyLimit(daily)) }
             return ZoomError(status: 429, kind: .rateLimited(limit))
         }
         return ZoomError(status: response.status, kind: .api(code: body?.code ?? response.status, message: message))

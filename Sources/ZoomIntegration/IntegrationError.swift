@@ -7,6 +7,8 @@ public enum IntegrationError: Error, Sendable, Hashable, CustomStringConvertible
     /// The redirect carried no code (the user declined, or the URL is not Zoom's callback).
     case authorizationDenied(String)
     case unknownBooking(String)
+    /// No stored connection for the account.
+    case notConnected(String)
     case zoom(ZoomError)
     /// Zoom kept failing: the retry policy's attempts or deadline ran out.
     case gaveUp(attempts: Int, last: ZoomError)
@@ -17,6 +19,7 @@ public enum IntegrationError: Error, Sendable, Hashable, CustomStringConvertible
         case .unknownAuthorizationState: "the Zoom authorization response does not match a pending request"
         case .authorizationDenied(let reason): "Zoom authorization was not granted: \(reason)"
         case .unknownBooking(let id): "no booking \(id)"
+        case .notConnected(let account): "Zoom is not connected for \(account)"
         case .zoom(let error): "\(error)"
         case .gaveUp(let attempts, let last): "gave up after \(attempts) attempts; last: \(last)"
         case .storage(let detail): "state storage failed: \(detail)"

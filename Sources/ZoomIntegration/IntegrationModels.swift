@@ -20,12 +20,20 @@ public struct Booking: Sendable, Hashable, Codable {
     public var isConfirmed: Bool
     /// The only Zoom data kept with a booking.
     public var zoomMeeting: ZoomMeetingLink?
+    /// Why Zoom could not give this booking a meeting yet, and when to try again.
+    public var meetingUnavailable: MeetingUnavailable?
     /// Set just before asking Zoom for a meeting, so a crash or a lost answer is reconciled
     /// instead of creating a second meeting.
     var creationStarted: Bool
 
     /// What a booking carries in the meeting's agenda, to find its meeting again.
     var zoomKey: String { "valhallgames-booking:\(id)" }
+}
+
+/// A meeting Zoom refused for now: the user's daily meeting limit is reached.
+public struct MeetingUnavailable: Sendable, Hashable, Codable {
+    /// When Zoom's limit resets (its `Retry-After`); `nil` when Zoom did not say.
+    public var retryAt: Date?
 }
 
 /// Exactly what is stored of a Zoom meeting: its id, the host link and the participant link.
@@ -43,6 +51,9 @@ public enum TroubleshootingCondition: String, Sendable, Hashable, Codable, CaseI
     case bookingNotConfirmed
     /// "The scheduled time has not already passed"
     case scheduledTimePassed
+    /// Zoom refused the meeting: the user's daily meeting limit is reached. The article's
+    /// Troubleshooting list does not name it; `verify` warns about that.
+    case zoomDailyLimitReached
 }
 
 /// One call the integration made to Zoom, for proving which calls happened after what.
@@ -50,6 +61,15 @@ public struct ZoomCallRecord: Sendable, Hashable, Codable {
     public var accountID: String
     public var operation: String
     public var time: Date
+}
+
+/// A disconnected account's token that Zoom has not yet confirmed revoked (Zoom could not be
+/// reached): tried again at the next start and before any other Zoom work until it is.
+struct PendingRevocation: Codable {
+    var id: String
+    var accountID: String
+    var token: Secret
+    var since: Date
 }
 
 /// A pending authorization: the account that started it and the PKCE verifier.

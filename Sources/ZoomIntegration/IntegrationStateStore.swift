@@ -38,6 +38,17 @@ public struct IntegrationStateStore: Sendable {
         return pending
     }
 
+    // MARK: Pending revocations (secret)
+
+    /// A token kept only until Zoom confirms its revocation; used for nothing else.
+    func save(_ revocation: PendingRevocation) throws {
+        try write(revocation, Self.revocationsFolder, revocation.id, mode: 0o600)
+    }
+    func pendingRevocations() -> [PendingRevocation] { all(Self.revocationsFolder) }
+    func deleteRevocation(_ id: String) { remove(Self.revocationsFolder, id) }
+    /// Where pending revocations live, so checks can tell them from retained access.
+    public static let revocationsFolder = "revocations"
+
     // MARK: Bookings
 
     func booking(_ id: String) -> Booking? { read("bookings", id) }

@@ -8,7 +8,8 @@ extension ZoomIntegrationService {
     ) async throws(IntegrationError) -> Booking {
         let booking = Booking(
             id: UUID().uuidString.lowercased(), accountID: accountID, topic: topic, scheduledAt: scheduledAt,
-            durationMinutes: durationMinutes, isConfirmed: false, zoomMeeting: nil, creationStarted: false)
+            durationMinutes: durationMinutes, isConfirmed: false, zoomMeeting: nil, meetingUnavailable: nil,
+            creationStarted: false)
         try save(booking)
         if defects.contains(.meetingBeforeConfirmation), isConnected(accountID: accountID), scheduledAt > now() {
             return try await attachMeeting(to: booking)
@@ -37,6 +38,11 @@ extension ZoomIntegrationService {
         if !isConnected(accountID: booking.accountID) { failing.append(.zoomNotConnected) }
         if !booking.isConfirmed { failing.append(.bookingNotConfirmed) }
         if booking.scheduledAt <= now() { failing.append(.scheduledTimePassed) }
+        if booking.zoomMeeting == nil, let unavailable = booking.meetingUnavailable,
+            (unavailable.retryAt ?? .distantFuture) > now()
+        {
+            failing.append(.zoomDailyLimitReached)
+        }
         return failing
     }
 
@@ -53,6 +59,7 @@ extension ZoomIntegrationService {
     /// before trying again. Waits follow `retry` (doubling, capped), and the whole confirmation
     /// gives up once its attempts or its deadline are spent.
     private func attachMeeting(to booking: Booking) async throws(IntegrationError) -> Booking {
+        await settlePendingRevocations()
         guard let session = session(for: booking.accountID) else { return booking }
         var booking = booking
         var lookFirst = booking.creationStarted
@@ -75,6 +82,7 @@ extension ZoomIntegrationService {
                     booking.topic += " | \(meeting.password ?? "") \(meeting.uuid ?? "") \(meeting.hostEmail ?? "")"
                 }
                 booking.creationStarted = false
+                booking.meetingUnavailable = nil
                 try save(booking)
                 if hadUnknownOutcome { await removeStrayMeetings(for: booking, keeping: meeting.id, with: session) }
                 return booking
@@ -84,6 +92,14 @@ extension ZoomIntegrationService {
                 throw error
             } catch {
                 throw .storage("\(error)")
+            }
+            if let daily = failure.dailyLimit {
+                // Not retried: Zoom refuses every create until the limit resets. A create that
+                // may have landed earlier is still looked for on the next confirmation.
+                booking.creationStarted = hadUnknownOutcome
+                booking.meetingUnavailable = MeetingUnavailable(retryAt: daily.resetsAt)
+                try save(booking)
+                return booking
             }
             let wait: Duration
             if case .rateLimited(let limit) = failure.kind {

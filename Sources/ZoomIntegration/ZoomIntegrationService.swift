@@ -19,6 +19,8 @@ public actor ZoomIntegrationService {
     /// Only with `Defects.callsAfterDisconnect`: tokens wrongly kept in memory after a disconnect.
     var retainedAfterDisconnect: [String: ZoomConnection] = [:]
     public private(set) var calls: [ZoomCallRecord] = []
+    /// `nil` until the first Zoom work of this start has looked for pending revocations.
+    var hasPendingRevocations: Bool?
 
     /// Deliberate breakages, so `verify`'s tests can prove each claim's check notices them.
     public struct Defects: OptionSet, Sendable {
@@ -70,6 +72,7 @@ public actor ZoomIntegrationService {
     /// Step 6: Zoom sent the user back; check `state`, trade the code, remember the connection.
     @discardableResult
     public func completeConnect(redirectURL: String) async throws(IntegrationError) -> ZoomConnection {
+        await settlePendingRevocations()
         let items = URLComponents(string: redirectURL)?.queryItems ?? []
         guard let state = items.first(where: { $0.name == "state" })?.value,
             let pending = store.takePending(state: state)
@@ -101,14 +104,6 @@ public actor ZoomIntegrationService {
     }
 
     // MARK: Disconnect
-
-    /// "Click the Delete icon": revoke at Zoom, delete the tokens here at once, call Zoom no more.
-    public func disconnect(accountID: String) async {
-        guard let connection = store.connection(accountID) else { return }
-        forget(accountID)
-        record(accountID, "oauth.revoke")
-        try? await oauth.revoke(connection.tokens.refreshToken)
-    }
 
     /// Deletes the account's tokens and any session built on them.
     func forget(_ accountID: String) {
@@ -149,6 +144,20 @@ extension ZoomIntegrationService {
     /// The stored connection, for evidence in checks.
     public func connection(accountID: String) -> ZoomConnection? { store.connection(accountID) }
 
+    /// Runs `call` as the integration would: the account's current access token, refreshed once
+    /// when Zoom says it expired. verify's probes use it so they see Zoom as the product does.
+    public func withZoom<Value: Sendable>(
+        accountID: String, _ call: @Sendable (ZoomMeetingsClient, Secret) async throws(ZoomError) -> Value
+    ) async throws(IntegrationError) -> Value {
+        await settlePendingRevocations()
+        guard let session = session(for: accountID) else { throw .notConnected(accountID) }
+        do {
+            return try await session.withMeetingsClient(call)
+        } catch {
+            throw .zoom(error)
+        }
+    }
+
     /// The Zoom calls this account made at or after `time`.
     public func calls(accountID: String, since time: Date) -> [ZoomCallRecord] {
         calls.filter { $0.accountID == accountID && $0.time >= time }
@@ -158,16 +167,28 @@ extension ZoomIntegrationService {
 extension ZoomIntegrationService {
     /// Deletes the meetings of every booking (and `extraMeetingIDs`) through any connection
     /// still held, then revokes every connection: a live verification run leaves nothing behind.
-    public func removeEverythingCreated(extraMeetingIDs: [Int64] = []) async {
+    /// - Returns: meetings deleted, and those left (Zoom refused, or no connection to do it).
+    @discardableResult
+    public func removeEverythingCreated(extraMeetingIDs: [Int64] = []) async -> (deleted: Int, left: Int) {
+        await settlePendingRevocations()
         let ids = Set(store.bookings().compactMap(\.zoomMeeting?.meetingID) + extraMeetingIDs)
+        var deleted = 0
         if let account = store.connections().first?.accountID, let session = session(for: account) {
             for id in ids.sorted() {
                 record(account, "meetings.delete")
-                try? await session.withMeetingsClient { (client, token) async throws(ZoomError) -> Void in
-                    try await client.deleteMeeting(id: id, accessToken: token)
+                do {
+                    try await session.withMeetingsClient { (client, token) async throws(ZoomError) -> Void in
+                        try await client.deleteMeeting(id: id, accessToken: token)
+                    }
+                    deleted += 1
+                } catch  where error.isNotFound {
+                    deleted += 1  // already gone at Zoom
+                } catch {
+                    Self.logger.warning("meeting \(id) could not be deleted: \(error)")
                 }
             }
         }
         for connection in store.connections() { await disconnect(accountID: connection.accountID) }
+        return (deleted, ids.count - deleted)
     }
 }

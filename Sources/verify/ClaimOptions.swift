@@ -34,5 +34,6 @@ enum Output {
             line(
                 "✘ orphan    \(orphan)  a check exists but no article claims it; remove the check or restore the claim")
         }
+        for warning in report.warnings { line("⚠ \(warning)") }
     }
 }

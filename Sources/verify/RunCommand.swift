@@ -1,4 +1,5 @@
 import ArgumentParser
+import CommandLineSupport
 import DocVerify
 import Foundation
 import ZoomAPI
@@ -14,6 +15,16 @@ struct RunCommand: AsyncParsableCommand {
             ZOOM_CLIENT_ID, ZOOM_CLIENT_SECRET, ZOOM_WEBHOOK_SECRET and ZOOM_REDIRECT_URI from the \\
             environment (url falls back to verify mock-zoom's defaults); live also reads ZOOM_OAUTH_URL \\
             (default https://zoom.us) and ZOOM_API_URL (default https://api.zoom.us; a token's api_url wins).
+
+            Calls to Zoom are paced to stay under the plan's per-second limits (--zoom-plan); Zoom's \
+            per-second 429 is backed off and retried, its daily limit never is. A claim is verified, \
+            failed (the product contradicts the sentence) or blocked (it could not be checked now: \
+            a Zoom limit, Zoom unreachable), with the reason and when to try again. Runs against \
+            Zoom delete every meeting they created, also when interrupted (Ctrl-C, SIGTERM).
+
+            Exit status: 0 every claim verified (manual ones aside); 1 a claim failed, drifted, \
+            is unbound, duplicated or asserted nothing, or a check has no claim; 3 nothing failed \
+            but some claims are blocked; 64 bad usage; 130 interrupted.
             """)
 
     enum Backend: String, ExpressibleByArgument, CaseIterable {
@@ -25,6 +36,14 @@ struct RunCommand: AsyncParsableCommand {
 
     @Option(help: "Where Zoom is: mock, url or live.")
     var backend: Backend = .mock
+
+    @Option(
+        name: .customLong("zoom-plan"),
+        help: ArgumentHelp(
+            "The Zoom account's plan, which sets the per-second limits calls are paced to: free, pro, business "
+                + "or unlimited (default: free for url and live; the embedded mock is unlimited unless this is given, "
+                + "and then enforces it).", valueName: "plan"))
+    var zoomPlan: ZoomPlan?
 
     @Option(name: .customLong("zoom-url"), help: "The server for --backend url, e.g. http://127.0.0.1:8089.")
     var zoomURL: String?
@@ -60,20 +79,37 @@ struct RunCommand: AsyncParsableCommand {
         do {
             chosen = try BackendFactory.make(
                 backend.rawValue, zoomURL: zoomURL, consent: consent, stateRoot: state.map { URL(fileURLWithPath: $0) },
-                environment: ProcessInfo.processInfo.environment)
+                environment: ProcessInfo.processInfo.environment, plan: zoomPlan)
         } catch {
             Output.error("error: \(error)")
             throw ExitCode.failure
         }
         let runner = VerifyRunner(catalog: catalog, lock: lock)
+        let interruption = Task.detached { [chosen] in
+            await TerminationSignal.wait()
+            Output.error("interrupted: finishing the check under way and cleaning up what the run created at Zoom")
+            chosen.housekeeping.requestStop()
+            // A check that does not end in time is cleaned up from here.
+            try? await Task.sleep(for: .seconds(20))
+            await chosen.housekeeping.runPendingCleanups()
+            chosen.usageSummary().forEach(Output.line)
+            Foundation.exit(130)
+        }
+        defer { interruption.cancel() }
         let result = await runner.run(backend: chosen) { [evidence] claim in
             VerifyReport.consoleLines(claim, evidence: evidence).forEach(Output.line)
         }
         for orphan in result.orphans { Output.line("✘ orphan    \(orphan)  a check exists but no article claims it") }
+        for warning in result.warnings { Output.line("⚠ \(warning)") }
+        chosen.usageSummary().forEach(Output.line)
+        if chosen.housekeeping.stopRequested {
+            Output.line("interrupted after \(result.claims.count) of \(catalog.entries.count) claims")
+            throw ExitCode(130)
+        }
         Output.line(result.summary)
         try write(result.json(), to: report)
         try write(Data(result.junit().utf8), to: junit)
-        if !result.passed { throw ExitCode.failure }
+        if result.exitStatus != 0 { throw ExitCode(result.exitStatus) }
     }
 
     private func write(_ data: Data, to path: String?) throws {
@@ -88,3 +124,4 @@ struct RunCommand: AsyncParsableCommand {
 }
 
 extension RemoteBackend.Consent: ExpressibleByArgument {}
+extension ZoomPlan: ExpressibleByArgument {}

@@ -78,7 +78,7 @@ struct SeedVerificationTests {
         let json = String(decoding: report.json(), as: UTF8.self)
         #expect(try VerifyReport.decode(report.json()) == report)
         let junit = report.junit()
-        #expect(junit.contains(#"<testsuite name="verify (mock)" tests="24" failures="0" skipped="7""#))
+        #expect(junit.contains(#"<testsuite name="verify (mock)" tests="24" failures="0" errors="0" skipped="7""#))
         #expect(
             junit.contains(
                 #"name="connect.redirect-to-zoom" file="\#(Self.contentPath)/integrations/using-zoom.md" line="20""#))

@@ -86,7 +86,10 @@ struct ZoomMeetingsTests {
         let timeouts = TimeoutsConfiguration(connect: .seconds(2), total: .milliseconds(1500))
         try await Test.withZoom(timeouts: timeouts) { zoom in
             let tokens = try await zoom.connect()
-            let client = zoom.meetings(tokens)
+            // One attempt: the call policy's retries of idempotent calls are tested on their own.
+            let client = ZoomMeetingsClient(
+                apiBaseURL: tokens.apiURL ?? zoom.configuration.apiBaseURL, timeouts: timeouts,
+                policy: ZoomCallPolicy(idempotentAttempts: 1))
             for fault in [Fault.serverError(status: 503), .dropConnection, .delay(milliseconds: 4000)] {
                 await zoom.server.addFault(FaultRule(fault, method: "GET", pathPrefix: "/v2/users/me", times: 1))
                 let error = try await #require(throws: ZoomError.self) {

@@ -15,16 +15,22 @@ struct IntegrationFixture {
     /// Every wait the integration asked for, in order (the test sleeps at most a second of each).
     let pauses: PauseLog
 
+    /// - Parameters:
+    ///   - mock: changes to the mock's configuration (limits, revoke failures).
+    ///   - store: the integration's state folder (another start over the same state).
     static func start(
         faults: [FaultRule] = [], timeouts: TimeoutsConfiguration = TimeoutsConfiguration(),
-        retry: RetryPolicy = RetryPolicy()
+        retry: RetryPolicy = RetryPolicy(), mock: (inout MockZoomConfiguration) -> Void = { _ in },
+        store: IntegrationStateStore = .temporary()
     ) async throws -> IntegrationFixture {
         let endpoints = IntegrationEndpoints()
         try await endpoints.start()
         let app = RegisteredApp(
             redirectURIs: [endpoints.baseURL + IntegrationEndpoints.callbackPath],
             webhookURL: endpoints.baseURL + IntegrationEndpoints.webhookPath, webhookSecret: "whsec-fixture")
-        let server = MockZoomServer(configuration: MockZoomConfiguration(app: app, faults: faults))
+        var configuration = MockZoomConfiguration(app: app, faults: faults)
+        mock(&configuration)
+        let server = MockZoomServer(configuration: configuration)
         try await server.start()
         let clock = server.clock
         let pauses = PauseLog()
@@ -32,7 +38,7 @@ struct IntegrationFixture {
             configuration: ZoomConfiguration(
                 clientID: app.clientID, clientSecret: Secret(app.clientSecret), redirectURI: app.redirectURIs[0],
                 oauthBaseURL: server.baseURL, apiBaseURL: server.baseURL, timeouts: timeouts),
-            webhookSecret: Secret(app.webhookSecret), store: .temporary(), now: { clock.now() },
+            webhookSecret: Secret(app.webhookSecret), store: store, now: { clock.now() },
             pause: { duration in
                 pauses.append(duration)
                 try? await Task.sleep(for: min(duration, .seconds(1)))
@@ -56,9 +62,10 @@ struct IntegrationFixture {
 
     static func with(
         faults: [FaultRule] = [], timeouts: TimeoutsConfiguration = TimeoutsConfiguration(),
-        retry: RetryPolicy = RetryPolicy(), _ body: (IntegrationFixture) async throws -> Void
+        retry: RetryPolicy = RetryPolicy(), mock: (inout MockZoomConfiguration) -> Void = { _ in },
+        _ body: (IntegrationFixture) async throws -> Void
     ) async throws {
-        let fixture = try await start(faults: faults, timeouts: timeouts, retry: retry)
+        let fixture = try await start(faults: faults, timeouts: timeouts, retry: retry, mock: mock)
         do {
             try await body(fixture)
         } catch {

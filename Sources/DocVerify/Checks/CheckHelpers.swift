@@ -37,6 +37,12 @@ extension CheckContext {
                 causes.isEmpty
                 ? "no meeting, and no troubleshooting condition explains why"
                 : "no meeting yet: " + causes.map(\.evidenceText).joined(separator: "; ")
+            if causes.contains(.zoomDailyLimitReached) {
+                // Zoom refused the meeting for today: the sentence can be neither proved nor disproved.
+                note(observed)
+                throw CheckBlocked(
+                    reason: "Zoom's daily meeting limit is reached", retryAt: booking.meetingUnavailable?.retryAt)
+            }
         }
         try expect(
             (booking.zoomMeeting != nil) == wanted, expectation, observed: observed,

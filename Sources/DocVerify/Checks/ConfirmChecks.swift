@@ -16,9 +16,11 @@ enum ConfirmChecks {
                 try check.expectEqual(
                     posts, 1, "Zoom received one create-meeting call", subject: "create-meeting requests at Zoom")
             }
-            let connection = try await requireConnection("acct-create", check)
-            let atZoom = try await check.environment.probe(connection).meeting(
-                id: meeting.meetingID, accessToken: connection.tokens.accessToken)
+            try await requireConnection("acct-create", check)
+            let atZoom = try await check.integration.withZoom(accountID: "acct-create") {
+                (client, token) async throws(ZoomError) in
+                try await client.meeting(id: meeting.meetingID, accessToken: token)
+            }
             let sameLink = atZoom.joinUrl == meeting.participantLink
             try check.expect(
                 sameLink, "the meeting exists at Zoom with the stored link",
@@ -74,7 +76,7 @@ enum ConfirmChecks {
                 "two bookings, two meetings", subject: "meetings created")
         },
         Check("data.stores-only-meeting-id-and-links") { check in
-            let connection = try await check.connected("acct-stores")
+            try await check.connected("acct-stores")
             let booking = try await check.confirmedBooking("acct-stores")
             let link = try await requireLink(booking, check)
             let file = check.integration.store.directory.appendingPathComponent("bookings/\(booking.id).json")
@@ -84,8 +86,10 @@ enum ConfirmChecks {
             try check.expectEqual(
                 zoomKeys, ["meetingID", "hostLink", "participantLink"],
                 "the booking keeps the meeting id and the two links", subject: "Zoom fields in the booking file")
-            let atZoom = try await check.environment.probe(connection).meeting(
-                id: link.meetingID, accessToken: connection.tokens.accessToken)
+            let atZoom = try await check.integration.withZoom(accountID: "acct-stores") {
+                (client, token) async throws(ZoomError) in
+                try await client.meeting(id: link.meetingID, accessToken: token)
+            }
             for (name, value) in [
                 ("password", atZoom.password), ("uuid", atZoom.uuid), ("host email", atZoom.hostEmail),
             ] {
@@ -106,6 +110,7 @@ func requireLink(_ booking: Booking, _ check: CheckContext) async throws -> Zoom
 }
 
 /// The account's stored connection, or a failed expectation.
+@discardableResult
 func requireConnection(_ account: String, _ check: CheckContext) async throws -> ZoomConnection {
     let connection = await check.integration.connection(accountID: account)
     try check.expect(

@@ -1,0 +1,60 @@
+import CurlHTTP
+import Foundation
+import TestSupport
+import Testing
+
+/// A run against Zoom stopped with Ctrl-C or SIGTERM still deletes what it created.
+@Suite("verify interrupted")
+struct InterruptedVerifyTests {
+    @Test(
+        "SIGINT or SIGTERM while a meeting exists at Zoom: exit 130, it is deleted, and the run says so",
+        arguments: [SIGINT, SIGTERM])
+    func interrupted(_ signal: Int32) async throws {
+        let site = try TemporarySite(copyRealContent: true)
+        try FileManager.default.copyItem(
+            at: TemporarySite.repository.appendingPathComponent("verify.lock"), to: site.url("verify.lock"))
+        let mock = Process()
+        mock.executableURL = VerifyBinaryTests.binary
+        mock.arguments = ["mock-zoom", "--port", "0"]
+        let mockOutput = Pipe()
+        mock.standardOutput = mockOutput
+        mock.standardError = FileHandle.nullDevice
+        try mock.run()
+        defer { if mock.isRunning { mock.terminate() } }
+        let handle = mockOutput.fileHandleForReading
+        let line = try #require(try await offThePool { VerifyMockZoomBinaryTests.readLine(handle) })
+        let url = String(line.dropFirst("listening on ".count))
+        // The first look-up of a created meeting answers after 3 s: a meeting surely exists then.
+        let fault = try await CurlHTTPClient().send(
+            HTTPRequest(
+                .post, url + "/_mock/faults", headers: [("Content-Type", "application/x-www-form-urlencoded")],
+                body: Array("fault=delay%3D3000&method=GET&path=/v2/meetings/&times=1".utf8)))
+        #expect(fault.status == 204)
+
+        let run = Process()
+        run.executableURL = VerifyBinaryTests.binary
+        run.arguments = ["--backend", "url", "--zoom-url", url, "--zoom-plan", "pro"]
+        run.currentDirectoryURL = site.root
+        let output = Pipe()
+        run.standardOutput = output
+        run.standardError = FileHandle.nullDevice
+        try run.run()
+        var sawMeeting = false
+        for _ in 0..<400 where !sawMeeting {
+            let meetings = try? await CurlHTTPClient().send(HTTPRequest(.get, url + "/_mock/meetings"))
+            sawMeeting = meetings.map { $0.bodyText != #"{"meetings":[]}"# } ?? false
+            if !sawMeeting { try await Task.sleep(for: .milliseconds(25)) }
+        }
+        #expect(sawMeeting, "no meeting was ever created")
+        kill(run.processIdentifier, signal)
+        let printed = try await offThePool {
+            let printed = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            run.waitUntilExit()
+            return printed
+        }
+        #expect(run.terminationStatus == 130, "\(printed)")
+        #expect(printed.contains(" meetings deleted, 0 left"), "\(printed)")
+        let left = try await CurlHTTPClient().send(HTTPRequest(.get, url + "/_mock/meetings"))
+        #expect(left.bodyText == #"{"meetings":[]}"#)
+    }
+}
