@@ -8,8 +8,9 @@ import ZoomIntegration
 public struct CheckEnvironment: Sendable {
     public let integration: ZoomIntegrationService
     public let backendName: String
-    /// How the user consents at Zoom, given the authorize URL and the account connecting.
-    let consent: @Sendable (URL, String) async throws -> Void
+    /// How the user connects `account` (starts, consents at Zoom, comes back): returns the Zoom
+    /// authorize URL the user was sent to.
+    let consent: @Sendable (String) async throws -> URL
     /// Zoom's request journal when the backend has one (the mocks do; real Zoom does not).
     let journal: @Sendable () async -> [JournalEntry]?
     /// What a user does under App Marketplace → Manage → Installed Apps → Uninstall.
@@ -21,9 +22,7 @@ public struct CheckEnvironment: Sendable {
     /// "Connecting Zoom", steps 5 and 6: redirect to Zoom, consent, return connected.
     @discardableResult
     public func connect(_ accountID: String) async throws -> URL {
-        let url = try await integration.startConnect(accountID: accountID)
-        try await consent(url, accountID)
-        return url
+        try await consent(accountID)
     }
 
     /// Zoom API calls (`/v2/...`) recorded at Zoom since `time`, or `nil` when Zoom keeps no journal.

@@ -55,13 +55,9 @@ public struct MockBackend: VerifyBackend {
         endpoints.attach(integration)
         return CheckEnvironment(
             integration: integration, backendName: name,
-            consent: { url, _ in
-                // A signed-in user who clicks Allow: the browser follows Zoom's redirect to our callback.
-                let response = try await CurlHTTPClient().send(
-                    HTTPRequest(.get, url.absoluteString, followRedirects: true))
-                guard response.status == 200 else {
-                    throw VerifyError.backend("the callback answered \(response.status): \(response.bodyText)")
-                }
+            consent: { account in
+                // A signed-in user who clicks Set Up, then Allow: the browser's own flow.
+                try await endpoints.connectAsBrowser(account: account)
             },
             journal: { await server.journal() },
             uninstall: { _ in await server.uninstall() },

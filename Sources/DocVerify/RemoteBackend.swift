@@ -56,8 +56,8 @@ public struct RemoteBackend: VerifyBackend {
         )
         return CheckEnvironment(
             integration: integration, backendName: name,
-            consent: { url, account in
-                try await Self.consent(url, account: account, mode: consentMode, integration: integration)
+            consent: { account in
+                try await Self.consent(account, mode: consentMode, integration: integration, endpoints: endpoints)
             },
             journal: { hasMockControls ? await Self.journal(base: base) : nil },
             uninstall: { connection in
@@ -69,8 +69,9 @@ public struct RemoteBackend: VerifyBackend {
                 _ = await integration.handleWebhook(headers: event.headers, body: event.body)
             },
             cleanup: { [housekeeping] in
-                let (deleted, left) = await Self.removeCreatedMeetings(integration) { url, account in
-                    try await Self.consent(url, account: account, mode: consentMode, integration: integration)
+                let (deleted, left) = await Self.removeCreatedMeetings(integration) { account in
+                    _ = try await Self.consent(
+                        account, mode: consentMode, integration: integration, endpoints: endpoints)
                 }
                 housekeeping.cleanedUp(deleted: deleted, left: left)
                 await endpoints.stop()
@@ -79,20 +80,26 @@ public struct RemoteBackend: VerifyBackend {
     }
 
     private static func consent(
-        _ url: URL, account: String, mode: Consent, integration: ZoomIntegrationService
-    ) async throws {
+        _ account: String, mode: Consent, integration: ZoomIntegrationService, endpoints: IntegrationEndpoints
+    ) async throws -> URL {
         switch mode {
         case .auto:
+            let url = try await integration.startConnect(accountID: account)
             let response = try await CurlHTTPClient().send(HTTPRequest(.get, url.absoluteString))
             guard let location = response.header("Location") else {
                 throw VerifyError.backend("authorize answered \(response.status) without a redirect")
             }
             try await integration.completeConnect(redirectURL: location)
+            return url
         case .browser:
+            let encoded = account.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? account
+            let start = endpoints.baseURL + IntegrationEndpoints.startPath + "?account=\(encoded)"
             try? FileHandle.standardError.write(
-                contentsOf: Data("Open this URL, sign in to Zoom and click Allow:\n\(url)\n".utf8))
+                contentsOf: Data("Open this URL, sign in to Zoom and click Allow:\n\(start)\n".utf8))
             for _ in 0..<600 {
-                if await integration.isConnected(accountID: account) { return }
+                if await integration.isConnected(accountID: account), let url = endpoints.authorizeURL(for: account) {
+                    return url
+                }
                 try await Task.sleep(for: .milliseconds(500))
             }
             throw VerifyError.backend("no consent within 5 minutes")
@@ -114,12 +121,11 @@ public struct RemoteBackend: VerifyBackend {
     /// Live runs leave nothing behind: every meeting the check created is deleted (through a
     /// fresh connection when the check ended disconnected), then every connection is revoked.
     private static func removeCreatedMeetings(
-        _ integration: ZoomIntegrationService, consent: @Sendable (URL, String) async throws -> Void
+        _ integration: ZoomIntegrationService, consent: @Sendable (String) async throws -> Void
     ) async -> (deleted: Int, left: Int) {
         let meetings = integration.store.bookings().compactMap(\.zoomMeeting?.meetingID)
         if !meetings.isEmpty, integration.store.connections().isEmpty {
-            let account = "verify-cleanup"
-            if let url = try? await integration.startConnect(accountID: account) { try? await consent(url, account) }
+            try? await consent("verify-cleanup")
         }
         return await integration.removeEverythingCreated(extraMeetingIDs: meetings)
     }

@@ -77,4 +77,7 @@ struct PendingAuthorization: Codable {
     var accountID: String
     var codeVerifier: Secret
     var createdAt: Date
+    /// SHA-256 of the cookie given to the browser that started the flow; its callback must
+    /// carry that cookie. `nil` for flows started by code (verify's API-level consent).
+    var browserBinding: String?
 }

@@ -31,6 +31,12 @@ public struct IntegrationStateStore: Sendable {
         try write(pending, "pending", state, mode: 0o600)
     }
 
+    /// The pending authorization for `state`, left in place.
+    func pending(state: String) -> PendingAuthorization? {
+        guard FileName.isSafe(state) else { return nil }
+        return read("pending", state)
+    }
+
     /// The pending authorization for `state`, removed so it can be used once.
     func takePending(state: String) -> PendingAuthorization? {
         guard FileName.isSafe(state), let pending: PendingAuthorization = read("pending", state) else { return nil }

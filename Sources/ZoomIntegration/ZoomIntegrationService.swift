@@ -57,11 +57,15 @@ public actor ZoomIntegrationService {
     // MARK: Connect
 
     /// Step 5 of "Connecting Zoom": the Zoom URL the user is redirected to.
-    public func startConnect(accountID: String) throws(IntegrationError) -> URL {
+    /// - Parameter browserBinding: the cookie given to the browser that starts the flow; only a
+    ///   callback carrying it completes the flow.
+    public func startConnect(accountID: String, browserBinding: Secret? = nil) throws(IntegrationError) -> URL {
         let request = oauth.authorizationRequest()
         do {
             try store.save(
-                PendingAuthorization(accountID: accountID, codeVerifier: request.codeVerifier, createdAt: now()),
+                PendingAuthorization(
+                    accountID: accountID, codeVerifier: request.codeVerifier, createdAt: now(),
+                    browserBinding: browserBinding.map(PKCE.challenge(for:))),
                 state: request.state)
         } catch {
             throw .storage("\(error)")
@@ -71,12 +75,20 @@ public actor ZoomIntegrationService {
 
     /// Step 6: Zoom sent the user back; check `state`, trade the code, remember the connection.
     @discardableResult
-    public func completeConnect(redirectURL: String) async throws(IntegrationError) -> ZoomConnection {
+    /// - Parameter browserBinding: the cookie the callback's browser carried; it must be the one
+    ///   the flow was started with (none, for flows started by code).
+    public func completeConnect(redirectURL: String, browserBinding: Secret? = nil) async throws(IntegrationError)
+        -> ZoomConnection
+    {
         await settlePendingRevocations()
         let items = URLComponents(string: redirectURL)?.queryItems ?? []
-        guard let state = items.first(where: { $0.name == "state" })?.value,
-            let pending = store.takePending(state: state)
+        guard let state = items.first(where: { $0.name == "state" })?.value, let started = store.pending(state: state)
         else { throw .unknownAuthorizationState }
+        // Checked before the state is used up, so a stranger's request cannot spend the user's flow.
+        guard started.browserBinding == browserBinding.map(PKCE.challenge(for:)) else {
+            throw .authorizationFromAnotherBrowser
+        }
+        guard let pending = store.takePending(state: state) else { throw .unknownAuthorizationState }
         guard let code = items.first(where: { $0.name == "code" })?.value else {
             throw .authorizationDenied(items.first { $0.name == "error" }?.value ?? "no code in the redirect")
         }

@@ -47,11 +47,9 @@ struct IntegrationFixture {
         return IntegrationFixture(server: server, integration: integration, endpoints: endpoints, pauses: pauses)
     }
 
-    /// Authorize at the mock and follow its redirect back to the callback endpoint.
+    /// A browser starts at the endpoint, authorizes at the mock and comes back with its cookie.
     func connect(_ account: String) async throws {
-        let url = try await integration.startConnect(accountID: account)
-        let response = try await CurlHTTPClient().send(HTTPRequest(.get, url.absoluteString, followRedirects: true))
-        #expect(response.status == 200, "\(response.bodyText)")
+        _ = try await endpoints.connectAsBrowser(account: account)
     }
 
     func stop() async {
