@@ -3,11 +3,11 @@ import Foundation
 /// Writes files so that a crash leaves either the old or the new content, never a mix:
 /// the bytes go to a temporary file in the same folder, are flushed, then renamed over.
 enum AtomicFile {
-    /// - Parameter mode: permissions from creation on (0600 for token files), so the secret is
-    ///   never readable by others, not even for a moment.
-    static func write(_ data: Data, to url: URL, mode: mode_t = 0o644) throws {
+    /// - Parameter mode: permissions from creation on (0600: state holds tokens, verifiers and
+    ///   the host's start links), so nothing is readable by others, not even for a moment.
+    static func write(_ data: Data, to url: URL, mode: mode_t = 0o600) throws {
         let folder = url.deletingLastPathComponent()
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try makeFolder(folder)
         let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
         let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL, mode)
         guard descriptor >= 0 else { throw IntegrationError.storage("cannot create \(temporary.path): \(errnoText())") }
@@ -20,6 +20,16 @@ enum AtomicFile {
             let reason = errnoText()
             unlink(temporary.path)
             throw IntegrationError.storage("cannot write \(url.path): \(reason)")
+        }
+    }
+
+    /// Creates `folder` and any missing parents as 0700, whatever the umask says.
+    static func makeFolder(_ folder: URL) throws {
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue { return }
+        try makeFolder(folder.deletingLastPathComponent())
+        guard mkdir(folder.path, 0o700) == 0 || errno == EEXIST, chmod(folder.path, 0o700) == 0 else {
+            throw IntegrationError.storage("cannot create \(folder.path): \(errnoText())")
         }
     }
 

@@ -55,7 +55,8 @@ public final class IntegrationEndpoints: Sendable {
                         .cacheControl: "no-store",
                     ])
             } catch {
-                return Self.html(.internalServerError, "<h1>Zoom was not connected</h1><p>\(HTMLText.escape("\(error)"))</p>")
+                return Self.html(
+                    .internalServerError, "<h1>Zoom was not connected</h1><p>\(HTMLText.escape("\(error)"))</p>")
             }
         }
         router.get(RouterPath(stringLiteral: Self.callbackPath)) { request, _ -> Response in

@@ -1,7 +1,9 @@
 import Foundation
+import ZoomAPI
 
 /// The integration's state in a directory: one JSON file per connection, booking and pending
-/// authorization, each replaced atomically; files holding tokens or verifiers are 0600.
+/// authorization, each replaced atomically; every folder is 0700 and every file 0600 (tokens,
+/// verifiers, and bookings' host start links with their `zak` sign-in token).
 public struct IntegrationStateStore: Sendable {
     public let directory: URL
 
@@ -19,7 +21,7 @@ public struct IntegrationStateStore: Sendable {
 
     func connection(_ accountID: String) -> ZoomConnection? { read("connections", accountID) }
     func save(_ connection: ZoomConnection) throws {
-        try write(connection, "connections", connection.accountID, mode: 0o600)
+        try write(connection, "connections", connection.accountID)
     }
     func deleteConnection(_ accountID: String) { remove("connections", accountID) }
     /// Every stored connection (the files hold tokens; never print them).
@@ -28,19 +30,23 @@ public struct IntegrationStateStore: Sendable {
     // MARK: Pending authorizations (secret)
 
     func save(_ pending: PendingAuthorization, state: String) throws {
-        try write(pending, "pending", state, mode: 0o600)
+        try write(pending, "pending", Self.fileName(state: state))
     }
+
+    /// A pending authorization's file is named by a hash of its `state`, never the state itself.
+    private static func fileName(state: String) -> String { PKCE.challenge(for: Secret(state)) }
 
     /// The pending authorization for `state`, left in place.
     func pending(state: String) -> PendingAuthorization? {
         guard FileName.isSafe(state) else { return nil }
-        return read("pending", state)
+        return read("pending", Self.fileName(state: state))
     }
 
     /// The pending authorization for `state`, removed so it can be used once.
     func takePending(state: String) -> PendingAuthorization? {
-        guard FileName.isSafe(state), let pending: PendingAuthorization = read("pending", state) else { return nil }
-        remove("pending", state)
+        guard FileName.isSafe(state), let pending: PendingAuthorization = read("pending", Self.fileName(state: state))
+        else { return nil }
+        remove("pending", Self.fileName(state: state))
         return pending
     }
 
@@ -48,7 +54,7 @@ public struct IntegrationStateStore: Sendable {
 
     /// A token kept only until Zoom confirms its revocation; used for nothing else.
     func save(_ revocation: PendingRevocation) throws {
-        try write(revocation, Self.revocationsFolder, revocation.id, mode: 0o600)
+        try write(revocation, Self.revocationsFolder, revocation.id)
     }
     func pendingRevocations() -> [PendingRevocation] { all(Self.revocationsFolder) }
     func deleteRevocation(_ id: String) { remove(Self.revocationsFolder, id) }
@@ -98,9 +104,8 @@ public struct IntegrationStateStore: Sendable {
         return try? Self.decoder.decode(Value.self, from: data)
     }
 
-    private func write<Value: Encodable>(_ value: Value, _ folder: String, _ name: String, mode: mode_t = 0o644) throws
-    {
-        try AtomicFile.write(try Self.encoder.encode(value), to: url(folder, name), mode: mode)
+    private func write<Value: Encodable>(_ value: Value, _ folder: String, _ name: String) throws {
+        try AtomicFile.write(try Self.encoder.encode(value), to: url(folder, name))
     }
 
     private func remove(_ folder: String, _ name: String) {

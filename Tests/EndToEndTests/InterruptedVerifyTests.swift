@@ -57,4 +57,37 @@ struct InterruptedVerifyTests {
         let left = try await CurlHTTPClient().send(HTTPRequest(.get, url + "/_mock/meetings"))
         #expect(left.bodyText == #"{"meetings":[]}"#)
     }
+
+    @Test("an embedded run interrupted mid-run leaves no state (tokens, PKCE verifiers) in the temporary folder")
+    func interruptedEmbeddedRunCleansUp() async throws {
+        let site = try TemporarySite(copyRealContent: true)
+        try FileManager.default.copyItem(
+            at: TemporarySite.repository.appendingPathComponent("verify.lock"), to: site.url("verify.lock"))
+        let temporary = site.url("tmp")
+        try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true)
+        let run = Process()
+        run.executableURL = VerifyBinaryTests.binary
+        run.currentDirectoryURL = site.root
+        var environment = ProcessInfo.processInfo.environment
+        environment["TMPDIR"] = temporary.path
+        run.environment = environment
+        let output = Pipe()
+        run.standardOutput = output
+        run.standardError = FileHandle.nullDevice
+        try run.run()
+        let handle = output.fileHandleForReading
+        // Once the first claim is judged the run is under way; stop it then.
+        let first = try await offThePool { VerifyMockZoomBinaryTests.readLine(handle) }
+        #expect(first?.hasPrefix("✔ verified") == true)
+        kill(run.processIdentifier, SIGINT)
+        try await offThePool {
+            _ = handle.readDataToEndOfFile()
+            run.waitUntilExit()
+        }
+        #expect(run.terminationStatus == 130)
+        let left = try FileManager.default.contentsOfDirectory(atPath: temporary.path).filter {
+            $0.hasPrefix("zoom-state-")
+        }
+        #expect(left == [], "state left behind: \(left)")
+    }
 }

@@ -37,7 +37,8 @@ struct CallbackPageTests {
     func hostileCallback() async throws {
         try await IntegrationFixture.with { fixture in
             let attacker = try await Self.startInBrowser(fixture, account: "acct")
-            let state = try #require(URLComponents(string: attacker.authorize)?.queryItems?.first { $0.name == "state" }?.value)
+            let state = try #require(
+                URLComponents(string: attacker.authorize)?.queryItems?.first { $0.name == "state" }?.value)
             let victim = try await Self.callback(fixture, state: state, error: Self.script, cookie: nil)
             #expect(victim.status == 400)
             #expect(!victim.bodyText.contains("<script"), "\(victim.bodyText)")

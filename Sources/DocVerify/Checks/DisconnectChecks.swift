@@ -20,7 +20,9 @@ enum DisconnectChecks {
             let connection = try await check.connected("acct-invalidate")
             await check.integration.disconnect(accountID: "acct-invalidate")
             if await check.integration.pendingRevocations().contains("acct-invalidate") {
-                check.note("the revocation is still pending: Zoom did not confirm it; it is retried before any other Zoom work")
+                check.note(
+                    "the revocation is still pending: Zoom did not confirm it; it is retried before any other Zoom work"
+                )
             }
             let probe = await check.environment.probe(connection)
             let expectation = "Zoom refuses the old access token"
