@@ -32,8 +32,8 @@ extension MockZoomEngine {
             await store.clearFaults()
             return MockResponse(status: 204)
         case ("POST", "/_mock/clock/advance"):
-            guard let seconds = request.formFields["seconds"].flatMap(TimeInterval.init) else {
-                return .json(400, ["error": "pass seconds=N"])
+            guard let seconds = request.formFields["seconds"].flatMap(TimeInterval.init), seconds.isFinite else {
+                return .json(400, ["error": "pass seconds=N, a finite number"])
             }
             clock.advance(by: seconds)
             return .json(200, ["now": ZoomTime.format(clock.now())])

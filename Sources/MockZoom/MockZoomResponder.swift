@@ -9,16 +9,23 @@ import ZoomAPI
 struct MockZoomResponder: HTTPResponder {
     typealias Context = BasicRequestContext
     let engine: MockZoomEngine
+    /// Zoom's requests are small; anything past this is refused unread.
+    static let maxBodyBytes = 1 << 20
 
     func respond(to request: Request, context: BasicRequestContext) async throws -> Response {
         var request = request
-        let body = try await request.collectBody(upTo: 1 << 20)
+        guard let body = try? await request.collectBody(upTo: Self.maxBodyBytes) else {
+            return Response(
+                status: .contentTooLarge, headers: [.contentType: "application/json;charset=UTF-8"],
+                body: ResponseBody(
+                    byteBuffer: ByteBuffer(
+                        string: #"{"error":"request_too_large","reason":"The request body is over 1 MB."}"#)))
+        }
         var headers: [String: String] = [:]
         for field in request.headers { headers[field.name.canonicalName] = field.value }
+        // Hummingbird hands the values decoded already: decoding again would turn `a%41b` into `aAb`.
         var query: [String: String] = [:]
-        for (key, value) in request.uri.queryParameters {
-            query[String(key)] = String(value).removingPercentEncoding ?? String(value)
-        }
+        for (key, value) in request.uri.queryParameters { query[String(key)] = String(value) }
         let mockRequest = MockRequest(
             method: request.method.rawValue, path: request.uri.path, query: query, headers: headers,
             body: Array(buffer: body))

@@ -13,6 +13,10 @@ extension MockZoomEngine {
         guard query["response_type"] == "code" else {
             return Self.authorizeErrorPage(4700, "Unsupported response_type: \(query["response_type"] ?? "")")
         }
+        // Zoom takes `plain` (the default) and `S256`.
+        if let method = query["code_challenge_method"], !["plain", "S256"].contains(method) {
+            return Self.authorizeErrorPage(4700, "Invalid code_challenge_method: \(method)")
+        }
         let wantsPage = configuration.consent == .page || request.headers["x-mock-consent"] == "page"
         guard !wantsPage else {
             let consentID = MockRandom.token(byteCount: 16)

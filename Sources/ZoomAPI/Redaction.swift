@@ -19,6 +19,9 @@ public enum Redaction {
         "start_url", "join_url", "registration_url", "signature", "credentials",
     ]
 
+    /// Zoom's error texts, which can quote what was sent (a rejected code, a token).
+    static let errorTextKeys: Set<String> = ["reason", "message", "errorMessage"]
+
     /// `https://u:pw@zoom.us/oauth/token?code=abc&grant_type=x#f` ->
     /// `https://zoom.us/oauth/token?code=‹redacted›&grant_type=x`: user info and fragment go,
     /// query values are hidden unless known to be harmless.
@@ -64,7 +67,15 @@ public enum Redaction {
         switch value {
         case let object as [String: Any]:
             var copy: [String: Any] = [:]
-            for (key, item) in object { copy[key] = secretKeys.contains(key) ? marker : redact(item) }
+            for (key, item) in object {
+                if secretKeys.contains(key) {
+                    copy[key] = marker
+                } else if let text = item as? String, errorTextKeys.contains(key) {
+                    copy[key] = tokenShapedHidden(text)
+                } else {
+                    copy[key] = redact(item)
+                }
+            }
             return copy
         case let array as [Any]:
             return array.map(redact)
@@ -72,6 +83,16 @@ public enum Redaction {
             return url(text)
         default:
             return value
+        }
+    }
+
+    /// Zoom echoes credentials inside its error texts ("Invalid authorization code dOd-l0pX…"):
+    /// any run of 16 or more token characters with a letter and a digit in it is hidden.
+    static func tokenShapedHidden(_ text: String) -> String {
+        text.replacing(/[A-Za-z0-9._~+\/=-]{16,}/) { match in
+            let run = match.output
+            let looksLikeToken = run.contains(where: \.isLetter) && run.contains(where: \.isNumber)
+            return looksLikeToken ? Substring(marker) : run
         }
     }
 }
