@@ -11,6 +11,18 @@ struct PreviewResponder: HTTPResponder {
     let liveReload: Bool
 
     func respond(to request: Request, context: BasicRequestContext) async throws -> Response {
+        // A page on another site can make the browser send here (DNS rebinding): answer only
+        // requests addressed to this machine by its loopback names.
+        guard Self.isLoopbackHost(request.head.authority) else {
+            return Self.response(
+                .forbidden, "text/plain; charset=utf-8",
+                "This preview answers only to 127.0.0.1, localhost or [::1].\n")
+        }
+        guard request.method == .get || request.method == .head else {
+            var answer = Self.response(.methodNotAllowed, "text/plain; charset=utf-8", "Only GET and HEAD.\n")
+            answer.headers[.allow] = "GET, HEAD"
+            return answer
+        }
         let path = request.uri.path
         if path == "/__livereload" {
             let since = Int(request.uri.queryParameters["since"].map(String.init) ?? "") ?? -1
@@ -21,6 +33,13 @@ struct PreviewResponder: HTTPResponder {
         if let failure = await state.failure, Self.isPage(path) {
             return Self.response(
                 .internalServerError, "text/html; charset=utf-8", ErrorPage.html(failure, generation: generation))
+        }
+        if case .folderWithoutSlash = files.lookup(request.uri.string) {
+            // Relative links inside the page resolve against the slash form only.
+            let query = request.uri.query.map { "?" + $0 } ?? ""
+            var answer = Self.response(.movedPermanently, "text/plain; charset=utf-8", "")
+            answer.headers[.location] = path + "/" + query
+            return answer
         }
         guard case .file(let url) = files.lookup(request.uri.string) else {
             let notFound = files.lookup("/404.html")
@@ -45,6 +64,17 @@ struct PreviewResponder: HTTPResponder {
         return Response(
             status: .ok, headers: [.contentType: type, .cacheControl: "no-store"],
             body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    /// `127.0.0.1`, `localhost` or `[::1]`, with any port.
+    static func isLoopbackHost(_ host: String?) -> Bool {
+        guard var host = host?.lowercased() else { return false }
+        if host.hasPrefix("[") {
+            host = String(host.prefix { $0 != "]" }.dropFirst())
+            return host == "::1"
+        }
+        host = String(host.prefix { $0 != ":" })
+        return ["127.0.0.1", "localhost"].contains(host)
     }
 
     static func isPage(_ path: String) -> Bool {

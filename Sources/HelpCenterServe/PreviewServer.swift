@@ -28,11 +28,15 @@ public final class PreviewServer: Sendable {
     /// (`ProcessLifetime`), which the process-wide switch makes right for the command only.
     public let freesAfterReporting: Bool
 
+    /// How long a connection may sit on an unfinished request before it is closed.
+    public let headerTimeout: Duration
+
     public init(
         options: BuildOptions, liveReload: Bool = true, polls: Bool = false, freesAfterReporting: Bool = false,
-        log: @escaping @Sendable (String) -> Void = { _ in }
+        headerTimeout: Duration = .seconds(10), log: @escaping @Sendable (String) -> Void = { _ in }
     ) {
         self.options = options
+        self.headerTimeout = headerTimeout
         self.liveReload = liveReload
         self.polls = polls
         self.freesAfterReporting = freesAfterReporting
@@ -58,7 +62,8 @@ public final class PreviewServer: Sendable {
                 PreviewResponder(
                     files: StaticFiles(root: URL(fileURLWithPath: options.outputPath).standardizedFileURL),
                     state: state, liveReload: liveReload),
-                port: port, serverName: "helpcenter", logger: LoopbackServer.quietLogger("helpcenter.serve"))
+                port: port, serverName: "helpcenter", idleTimeout: headerTimeout,
+                logger: LoopbackServer.quietLogger("helpcenter.serve"))
         } catch {
             watcher?.stop()
             search?.stop()

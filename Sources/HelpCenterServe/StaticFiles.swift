@@ -7,6 +7,8 @@ struct StaticFiles: Sendable {
 
     enum Lookup: Equatable {
         case file(URL)
+        /// A folder asked for without its trailing slash: its page lives at the slash form.
+        case folderWithoutSlash
         case notFound
     }
 
@@ -22,6 +24,9 @@ struct StaticFiles: Sendable {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory), isDirectory.boolValue {
             candidate = candidate.appendingPathComponent("index.html")
+            if !decoded.hasSuffix("/"), FileManager.default.fileExists(atPath: candidate.path) {
+                return .folderWithoutSlash
+            }
         }
         let resolved = candidate.resolvingSymlinksInPath().standardizedFileURL.path
         let rootPath = root.resolvingSymlinksInPath().standardizedFileURL.path

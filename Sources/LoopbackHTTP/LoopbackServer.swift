@@ -20,13 +20,17 @@ public final class LoopbackServer: Sendable {
     }
 
     /// Serves `responder` on `host:port` (port 0 picks a free one).
+    /// - Parameter idleTimeout: a connection that sends nothing for this long while a request is
+    ///   unfinished (or none started) is closed, so half-sent headers cannot hold it forever.
     public static func start<Responder: HTTPResponder>(
         _ responder: Responder, host: String = "127.0.0.1", port: Int = 0, serverName: String? = nil,
-        logger: Logger
+        idleTimeout: Duration = .seconds(30), logger: Logger
     ) async throws -> LoopbackServer where Responder.Context == BasicRequestContext {
         let bound = AsyncStream.makeStream(of: Int?.self)
+        let milliseconds = Int64(idleTimeout / .milliseconds(1))
         let application = Application(
             responder: responder,
+            server: .http1(configuration: .init(idleTimeout: .milliseconds(milliseconds))),
             configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: serverName),
             onServerRunning: { bound.continuation.yield($0.localAddress?.port) }, logger: logger)
         let group = ServiceGroup(services: [application], gracefulShutdownSignals: [], logger: logger)
