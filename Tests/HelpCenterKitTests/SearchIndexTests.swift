@@ -42,4 +42,37 @@ struct SearchIndexTests {
         #expect(site.exists("Public/search/index.html"))
         #expect(!site.exists("Public/pagefind"))
     }
+
+    /// Stands in for Pagefind on a full disk: it exits 0 after writing `files` (relative paths
+    /// and contents) under the index folder it was given (`--site SITE [--output-path OUT]`).
+    static func brokenPagefind(_ files: [(String, String)]) -> SearchIndexer {
+        let writes = files.map { path, text in
+            "mkdir -p \"$out/$(dirname '\(path)')\" && printf '%s' '\(text)' > \"$out/\(path)\""
+        }.joined(separator: " && ")
+        let script = """
+            out="$2/pagefind"; if [ "$3" = "--output-path" ]; then out="$4"; fi
+            \(writes); echo 'Indexed 1 page'; exit 0
+            """
+        return SearchIndexer(command: ["sh", "-c", script, "sh"])
+    }
+
+    @Test(
+        "an index Pagefind wrote incompletely but reported as done fails the build and keeps the previous site",
+        arguments: [
+            [("pagefind.js", ""), ("pagefind-entry.json", "")],
+            [("pagefind.js", "const pagefind_version=\"1.5.2\";let wasm_bindgen=(function(exports){let"),
+             ("pagefind-entry.json", #"{"version":"1.5.2","languages":{"en":{"hash":"en_1","wasm":"en","page_count":1}}}"#),
+             ("pagefind.en_1.pf_meta", "meta"), ("wasm.en.pagefind", "wasm"), ("fragment/en_1.pf_fragment", "f")],
+            [("pagefind.js", "export const a = 1;"),
+             ("pagefind-entry.json", #"{"version":"1.5.2","languages":{"en":{"hash":"en_1","wasm":"en","page_count":1}}}"#),
+             ("pagefind.en_1.pf_meta", ""), ("wasm.en.pagefind", "wasm"), ("fragment/en_1.pf_fragment", "f")],
+        ])
+    func brokenIndex(_ files: [(String, String)]) throws {
+        let site = try TemporarySite(copyRealContent: true)
+        _ = try build(site, indexer: nil)
+        try site.write("Public/marker.txt", "the previous site")
+        #expect(throws: HelpCenterError.self) { try build(site, indexer: Self.brokenPagefind(files)) }
+        #expect(try site.read("Public/marker.txt") == "the previous site")
+        #expect(!site.exists("Public/pagefind"))
+    }
 }

@@ -134,10 +134,13 @@ struct PreviewServerTests {
         let slow = site.path("slow")
         try site.write("slow", "")
         // Stands in for Pagefind (called with --site SITE --output-path STAGING): notes each run,
-        // takes 60 s while `slow` exists, else writes the index it was asked for.
+        // takes 60 s while `slow` exists, else writes a small but whole index where it was asked.
+        let entry = #"{"languages":{"en":{"hash":"en_1","wasm":"en","page_count":1}}}"#
         let script = """
             echo start >> '\(runs)'; if [ -e '\(slow)' ]; then exec sleep 60; fi
-            mkdir -p "$4" && echo index > "$4/index.txt" && echo done >> '\(runs)'
+            mkdir -p "$4/fragment" && echo index > "$4/index.txt" && echo '\(entry)' > "$4/pagefind-entry.json" \
+            && echo m > "$4/pagefind.en_1.pf_meta" && echo w > "$4/wasm.en.pagefind" && echo f > "$4/fragment/1" \
+            && echo 'export const a = 1;' > "$4/pagefind.js" && echo 'Indexed 1 page' && echo done >> '\(runs)'
             """
         var options = BuildOptions(
             contentPath: site.path("Content"), templatesPath: site.path("Templates"),

@@ -61,9 +61,16 @@ final class OutputWriter: Sendable {
 
     /// Lets `finish` add to the staged site (the search index), then swaps it with `outputPath`
     /// in one atomic exchange, so a reader or a kill at any moment sees the old site or the new.
-    func commit(finish: (URL) -> Void = { _ in }) throws(HelpCenterError) {
+    /// Swaps the staged site in; `finish` runs first (the search index), and when it throws the
+    /// staged site is discarded and the previous one stays.
+    func commit(finish: (URL) throws(HelpCenterError) -> Void = { _ in }) throws(HelpCenterError) {
         let manager = FileManager.default
-        finish(staging)
+        do {
+            try finish(staging)
+        } catch {
+            discard()
+            throw error
+        }
         guard manager.fileExists(atPath: output.path) else {
             guard rename(staging.path, output.path) == 0 else {
                 let error = POSIXError(errno: errno)

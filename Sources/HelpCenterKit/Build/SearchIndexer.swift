@@ -12,9 +12,16 @@ public struct SearchIndexer: Sendable, Hashable {
     }
 
     /// Indexes `folder` in place (into `folder/pagefind/`).
-    /// - Returns: `nil` when indexed, else a note for the writer (the build goes on).
-    func index(_ folder: URL) -> String? {
-        run(["--site", folder.path])
+    /// - Returns: `nil` when indexed, or a note when Pagefind is not installed (the build goes on).
+    /// - Throws: when Pagefind failed or wrote an incomplete index: the site is not published.
+    func index(_ folder: URL) throws(HelpCenterError) -> String? {
+        if let note = run(["--site", folder.path], into: folder.appendingPathComponent("pagefind")) {
+            guard note == Self.notInstalled else {
+                throw HelpCenterError(.error(note + "; the previous site is kept", at: SourceLocation(path: folder.path)))
+            }
+            return note
+        }
+        return nil
     }
 
     /// Indexes a live site again after some pages changed: the new index is written beside the
@@ -28,7 +35,9 @@ public struct SearchIndexer: Sendable, Hashable {
         let staging = OutputSibling.searchIndex.url(next: site)
         let live = site.appendingPathComponent("pagefind")
         try? FileManager.default.removeItem(at: staging)
-        if let note = run(["--site", site.path, "--output-path", staging.path], started: started, exited: exited) {
+        if let note = run(
+            ["--site", site.path, "--output-path", staging.path], into: staging, started: started, exited: exited)
+        {
             try? FileManager.default.removeItem(at: staging)
             return note
         }
@@ -40,14 +49,17 @@ public struct SearchIndexer: Sendable, Hashable {
         return swapped ? nil : "search index not updated: cannot replace \(live.path): \(reason)"
     }
 
+    /// Runs Pagefind writing into `index`, then checks what it wrote.
+    /// - Returns: `nil` when the index is whole, else why not.
     private func run(
-        _ arguments: [String], started: (Process) -> Void = { _ in }, exited: () -> Void = {}
+        _ arguments: [String], into index: URL, started: (Process) -> Void = { _ in }, exited: () -> Void = {}
     ) -> String? {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = command + arguments
+        let output = Pipe()
         let errors = Pipe()
-        process.standardOutput = FileHandle.nullDevice
+        process.standardOutput = output
         process.standardError = errors
         do {
             try process.run()
@@ -55,13 +67,24 @@ public struct SearchIndexer: Sendable, Hashable {
             return Self.notInstalled
         }
         started(process)
-        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        // Both pipes are drained at once, so neither can fill and stall Pagefind.
+        let errorText = BackgroundWork { String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self) }
+        let printed = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let message = errorText.value
         process.waitUntilExit()
         exited()
-        guard process.terminationStatus != 0 else { return nil }
-        if message.contains("No module named") || process.terminationStatus == 127 { return Self.notInstalled }
-        let firstLine = message.split(separator: "\n").first.map(String.init) ?? "exit \(process.terminationStatus)"
-        return "search index not built: Pagefind failed: \(firstLine)"
+        guard process.terminationStatus == 0 else {
+            if message.contains("No module named") || process.terminationStatus == 127 { return Self.notInstalled }
+            let firstLine =
+                message.split(separator: "\n").first.map(String.init) ?? "exit \(process.terminationStatus)"
+            return "search index not built: Pagefind failed: \(firstLine)"
+        }
+        let problems = PagefindOutput.problems(in: index, reportedPages: PagefindOutput.reportedPages(in: printed))
+        guard problems.isEmpty else {
+            return "search index not built: Pagefind's output is incomplete (a full disk?): "
+                + problems.prefix(3).joined(separator: "; ")
+        }
+        return nil
     }
 
     static let notInstalled =

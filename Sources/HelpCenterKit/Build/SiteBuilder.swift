@@ -259,8 +259,8 @@ public struct SiteBuilder: Sendable {
         // The old cache describes the old folder; gone before the swap, so no kill can pair
         // them with the new one.
         BuildCache.invalidate(forOutput: options.outputPath)
-        try writer.commit { staging in
-            if let note = indexer?.index(staging) { notes.append(note) }
+        try writer.commit { staging throws(HelpCenterError) in
+            if let note = try indexer?.index(staging) { notes.append(note) }
         }
         let pages = 1 + content.categories.count + content.articleCount
         return BuildReport(
