@@ -11,7 +11,7 @@ final class SearchRefresher: Sendable {
     private let indexer: SearchIndexer
     private let site: URL
     private let log: @Sendable (String) -> Void
-    private let current = Mutex<(process: Process?, stopping: Bool, done: DispatchSemaphore?)>((nil, false, nil))
+    private let current = Mutex<(process: TiedProcess?, stopping: Bool, done: DispatchSemaphore?)>((nil, false, nil))
 
     init(indexer: SearchIndexer, site: String, log: @escaping @Sendable (String) -> Void) {
         self.indexer = indexer
@@ -32,7 +32,7 @@ final class SearchRefresher: Sendable {
                 site,
                 started: { process in
                     current.withLock { state in
-                        if state.stopping { Self.kill(process) } else { state.process = process }
+                        if state.stopping { process.kill() } else { state.process = process }
                     }
                 },
                 exited: { current.withLock { $0.process = nil } })
@@ -51,15 +51,10 @@ final class SearchRefresher: Sendable {
         let done = current.withLock { state -> DispatchSemaphore? in
             guard let done = state.done else { return nil }
             state.stopping = true
-            if let process = state.process { Self.kill(process) }
+            state.process?.kill()
             return done
         }
         done?.wait()
     }
 
-    /// SIGKILL, not `terminate()`'s SIGTERM: children inherit an ignored SIGTERM (the command
-    /// line ignores it to shut down in order), and Pagefind's half-written index is discarded.
-    private static func kill(_ process: Process) {
-        _ = Glibc.kill(process.processIdentifier, SIGKILL)
-    }
 }

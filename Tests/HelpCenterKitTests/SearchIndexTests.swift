@@ -60,12 +60,22 @@ struct SearchIndexTests {
         "an index Pagefind wrote incompletely but reported as done fails the build and keeps the previous site",
         arguments: [
             [("pagefind.js", ""), ("pagefind-entry.json", "")],
-            [("pagefind.js", "const pagefind_version=\"1.5.2\";let wasm_bindgen=(function(exports){let"),
-             ("pagefind-entry.json", #"{"version":"1.5.2","languages":{"en":{"hash":"en_1","wasm":"en","page_count":1}}}"#),
-             ("pagefind.en_1.pf_meta", "meta"), ("wasm.en.pagefind", "wasm"), ("fragment/en_1.pf_fragment", "f")],
-            [("pagefind.js", "export const a = 1;"),
-             ("pagefind-entry.json", #"{"version":"1.5.2","languages":{"en":{"hash":"en_1","wasm":"en","page_count":1}}}"#),
-             ("pagefind.en_1.pf_meta", ""), ("wasm.en.pagefind", "wasm"), ("fragment/en_1.pf_fragment", "f")],
+            [
+                ("pagefind.js", "const pagefind_version=\"1.5.2\";let wasm_bindgen=(function(exports){let"),
+                (
+                    "pagefind-entry.json",
+                    #"{"version":"1.5.2","languages":{"en":{"hash":"en_1","wasm":"en","page_count":1}}}"#
+                ),
+                ("pagefind.en_1.pf_meta", "meta"), ("wasm.en.pagefind", "wasm"), ("fragment/en_1.pf_fragment", "f"),
+            ],
+            [
+                ("pagefind.js", "export const a = 1;"),
+                (
+                    "pagefind-entry.json",
+                    #"{"version":"1.5.2","languages":{"en":{"hash":"en_1","wasm":"en","page_count":1}}}"#
+                ),
+                ("pagefind.en_1.pf_meta", ""), ("wasm.en.pagefind", "wasm"), ("fragment/en_1.pf_fragment", "f"),
+            ],
         ])
     func brokenIndex(_ files: [(String, String)]) throws {
         let site = try TemporarySite(copyRealContent: true)

@@ -151,7 +151,10 @@ struct PreviewServerTests {
         try await server.start(port: 0)
         #expect(ContinuousClock.now - started < .seconds(40))
         #expect(try await get(server.baseURL + "/integrations/using-zoom/").status == 200)
-        for _ in 0..<100 where !site.exists("index-runs") { try await Task.sleep(for: .milliseconds(50)) }
+        // The shell creates the file before it writes the line: wait for the line.
+        for _ in 0..<100 where (try? site.read("index-runs"))?.isEmpty != false {
+            try await Task.sleep(for: .milliseconds(50))
+        }
         #expect(try site.read("index-runs") == "start\n")
 
         try FileManager.default.removeItem(atPath: slow)

@@ -30,7 +30,6 @@ final class OutputWriter: Sendable {
         output = URL(fileURLWithPath: outputPath).standardizedFileURL
         staging = OutputSibling.staging.url(next: output)
         try checkTarget()
-        Self.removeAbandoned(next: output)
         do {
             try? FileManager.default.removeItem(at: staging)
             try Self.makeFolder(staging.path)
@@ -103,7 +102,7 @@ final class OutputWriter: Sendable {
     /// Staging folders of builds that were killed (`.Public.staging-4242`, a search index
     /// `.Public.pagefind-4242` or a cache `.Public.build-cache.tmp-4242` whose process is gone):
     /// nothing else would ever remove them.
-    private static func removeAbandoned(next output: URL) {
+    static func removeAbandoned(next output: URL) {
         let parent = output.deletingLastPathComponent()
         let prefixes = OutputSibling.allCases.filter(\.isPerProcess).map { $0.prefix(for: output) }
         for name in (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? [] {

@@ -23,9 +23,10 @@ enum PagefindOutput {
         var pages = 0
         for (_, language) in languages.sorted(by: { $0.key < $1.key }) {
             pages += language["page_count"] as? Int ?? 0
-            for name in [(language["hash"] as? String).map { "pagefind.\($0).pf_meta" },
-                (language["wasm"] as? String).map { "wasm.\($0).pagefind" }]
-            {
+            for name in [
+                (language["hash"] as? String).map { "pagefind.\($0).pf_meta" },
+                (language["wasm"] as? String).map { "wasm.\($0).pagefind" },
+            ] {
                 guard let name, size(of: folder.appendingPathComponent(name)) > 0 else {
                     problems.append("\(name ?? "a language's index") is missing")
                     continue

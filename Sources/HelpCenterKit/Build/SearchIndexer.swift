@@ -17,7 +17,8 @@ public struct SearchIndexer: Sendable, Hashable {
     func index(_ folder: URL) throws(HelpCenterError) -> String? {
         if let note = run(["--site", folder.path], into: folder.appendingPathComponent("pagefind")) {
             guard note == Self.notInstalled else {
-                throw HelpCenterError(.error(note + "; the previous site is kept", at: SourceLocation(path: folder.path)))
+                throw HelpCenterError(
+                    .error(note + "; the previous site is kept", at: SourceLocation(path: folder.path)))
             }
             return note
         }
@@ -29,7 +30,7 @@ public struct SearchIndexer: Sendable, Hashable {
     /// `started` gets the Pagefind process, for a caller that may have to stop it; `exited`
     /// says when it is gone (its pid may then be another process's).
     public func reindex(
-        _ site: URL, started: (Process) -> Void = { _ in }, exited: () -> Void = {}
+        _ site: URL, started: (TiedProcess) -> Void = { _ in }, exited: () -> Void = {}
     ) -> String? {
         let site = site.standardizedFileURL
         let staging = OutputSibling.searchIndex.url(next: site)
@@ -52,31 +53,20 @@ public struct SearchIndexer: Sendable, Hashable {
     /// Runs Pagefind writing into `index`, then checks what it wrote.
     /// - Returns: `nil` when the index is whole, else why not.
     private func run(
-        _ arguments: [String], into index: URL, started: (Process) -> Void = { _ in }, exited: () -> Void = {}
+        _ arguments: [String], into index: URL, started: (TiedProcess) -> Void = { _ in }, exited: () -> Void = {}
     ) -> String? {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = command + arguments
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        do {
-            try process.run()
-        } catch {
-            return Self.notInstalled
-        }
+        guard let process = TiedProcess("/usr/bin/env", command + arguments) else { return Self.notInstalled }
         started(process)
         // Both pipes are drained at once, so neither can fill and stall Pagefind.
-        let errorText = BackgroundWork { String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self) }
-        let printed = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let errors = process.errors
+        let errorText = BackgroundWork { String(decoding: errors.readDataToEndOfFile(), as: UTF8.self) }
+        let printed = String(decoding: process.output.readDataToEndOfFile(), as: UTF8.self)
         let message = errorText.value
-        process.waitUntilExit()
+        let status = process.waitForExit()
         exited()
-        guard process.terminationStatus == 0 else {
-            if message.contains("No module named") || process.terminationStatus == 127 { return Self.notInstalled }
-            let firstLine =
-                message.split(separator: "\n").first.map(String.init) ?? "exit \(process.terminationStatus)"
+        guard status == 0 else {
+            if message.contains("No module named") || status == 127 { return Self.notInstalled }
+            let firstLine = message.split(separator: "\n").first.map(String.init) ?? "exit \(status)"
             return "search index not built: Pagefind failed: \(firstLine)"
         }
         let problems = PagefindOutput.problems(in: index, reportedPages: PagefindOutput.reportedPages(in: printed))

@@ -67,6 +67,8 @@ public struct SiteBuilder: Sendable {
     public func build() throws(HelpCenterError) -> BuildReport {
         let lock = OutputLock(outputPath: options.outputPath)
         defer { withExtendedLifetime(lock) {} }
+        // Whatever killed builds left beside the output goes first, whatever kind this build is.
+        OutputWriter.removeAbandoned(next: URL(fileURLWithPath: options.outputPath).standardizedFileURL)
         let startedAt = Self.now()
         let options = self.options
         let generator = BuildCache.currentGenerator
