@@ -50,6 +50,18 @@ extension HelpCenterCommand {
                     """))
         var full = false
 
+        @Flag(
+            name: .long,
+            help: ArgumentHelp(
+                "Replace the output folder even if it is not empty and helpcenter did not build it.",
+                discussion: """
+                    A build replaces its output whole. A folder helpcenter built carries a \
+                    .helpcenter-site file (or has a build cache beside it); any other non-empty folder \
+                    is refused unless --force is given. A file, or a folder inside the content or \
+                    templates, is never replaced.
+                    """))
+        var force = false
+
         func run() throws {
             let options = BuildOptions(
                 contentPath: content, templatesPath: templates, outputPath: output, configPath: config,
@@ -61,6 +73,7 @@ extension HelpCenterCommand {
             var builder = SiteBuilder(options: options)
             if noSearch { builder.options.searchIndexer = nil }
             builder.options.useCache = !full
+            builder.options.force = force
             if isatty(STDERR_FILENO) != 0 {
                 builder.progress = { done, total in
                     guard total >= 500 else { return }

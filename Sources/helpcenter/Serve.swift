@@ -30,6 +30,9 @@ extension HelpCenterCommand {
         @Option(name: .long, help: ArgumentHelp("The site configuration file.", valueName: "path"))
         var config = "site.yml"
 
+        @Flag(name: .long, help: "Replace the output folder even if it is not empty and helpcenter did not build it.")
+        var force = false
+
         @Flag(name: .long, help: "Include drafts (the preview's usual need).")
         var drafts = false
 
@@ -53,6 +56,7 @@ extension HelpCenterCommand {
                 contentPath: content, templatesPath: templates, outputPath: output, configPath: config,
                 includeDrafts: drafts)
             if noSearch { options.searchIndexer = nil }
+            options.force = force
             let server = PreviewServer(
                 options: options, liveReload: !noReload, polls: poll, freesAfterReporting: true
             ) {

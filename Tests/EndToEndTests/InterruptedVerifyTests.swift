@@ -39,14 +39,19 @@ struct InterruptedVerifyTests {
         run.standardOutput = output
         run.standardError = FileHandle.nullDevice
         try run.run()
-        var sawMeeting = false
-        for _ in 0..<400 where !sawMeeting {
-            let meetings = try? await CurlHTTPClient().send(HTTPRequest(.get, url + "/_mock/meetings"))
-            sawMeeting = meetings.map { $0.bodyText != #"{"meetings":[]}"# } ?? false
-            if !sawMeeting { try await Task.sleep(for: .milliseconds(25)) }
+        let pid = run.processIdentifier
+        let sawMeeting = try await offThePool { () -> Bool in
+            for _ in 0..<1_000 {
+                let meetings = try? CurlHTTPClient().perform(HTTPRequest(.get, url + "/_mock/meetings"))
+                if let meetings, meetings.bodyText != #"{"meetings":[]}"# {
+                    kill(pid, signal)
+                    return true
+                }
+                usleep(10_000)
+            }
+            return false
         }
         #expect(sawMeeting, "no meeting was ever created")
-        kill(run.processIdentifier, signal)
         let printed = try await offThePool {
             let printed = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
             run.waitUntilExit()
@@ -76,10 +81,23 @@ struct InterruptedVerifyTests {
         run.standardError = FileHandle.nullDevice
         try run.run()
         let handle = output.fileHandleForReading
-        // Once the first claim is judged the run is under way; stop it then.
-        let first = try await offThePool { VerifyMockZoomBinaryTests.readLine(handle) }
-        #expect(first?.hasPrefix("✔ verified") == true)
-        kill(run.processIdentifier, SIGINT)
+        // Once a check's state folder exists the run is under way (stdout, a pipe, is buffered
+        // to the end); stop it then.
+        // Polled on a thread of its own: other tests may hold the cooperative pool for longer
+        // than this run lasts.
+        let pid = run.processIdentifier
+        let started = try await offThePool { () -> Bool in
+            for _ in 0..<5_000 {
+                let entries = (try? FileManager.default.contentsOfDirectory(atPath: temporary.path)) ?? []
+                if entries.contains(where: { $0.hasPrefix("zoom-state-") }) {
+                    kill(pid, SIGINT)
+                    return true
+                }
+                usleep(1_000)
+            }
+            return false
+        }
+        #expect(started, "no check ever started")
         try await offThePool {
             _ = handle.readDataToEndOfFile()
             run.waitUntilExit()

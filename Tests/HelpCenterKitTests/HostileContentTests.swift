@@ -12,6 +12,7 @@ struct HostileContentTests {
     func site() throws -> TemporarySite {
         let site = try TemporarySite()
         try site.write("Public/previous.html", "the previous site")
+        try site.write("Public/" + OutputWriter.marker, OutputWriter.markerText)
         return site
     }
 
@@ -30,7 +31,11 @@ struct HostileContentTests {
             _ = try build(site)
             return []
         } catch {
-            #expect(try site.tree("Public") == ["previous.html": Data("the previous site".utf8)])
+            #expect(
+                try site.tree("Public") == [
+                    "previous.html": Data("the previous site".utf8),
+                    OutputWriter.marker: Data(OutputWriter.markerText.utf8),
+                ])
             return error.diagnostics.map { $0.description.replacingOccurrences(of: site.root.path, with: "<site>") }
         }
     }

@@ -48,7 +48,8 @@ struct SiteBuilderTests {
         let files = Set(try site.tree("Public").keys).filter { !$0.hasPrefix("assets/") && !$0.hasPrefix("pagefind/") }
         #expect(
             files == [
-                "index.html", "404.html", "sitemap.xml", "robots.txt", "search/index.html", "guides/index.html",
+                ".helpcenter-site", "index.html", "404.html", "sitemap.xml", "robots.txt", "search/index.html",
+                "guides/index.html",
                 "guides/a/index.html",
                 "guides/b/index.html", "guides/third/index.html",
             ])

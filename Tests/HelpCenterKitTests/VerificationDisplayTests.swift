@@ -14,7 +14,11 @@ struct VerificationDisplayTests {
 
     /// The real site with `verification_display: display`, built with `results` (default: the
     /// seed run's golden report).
-    func buildPage(_ display: String, results: VerificationResults? = nil) throws -> String {
+    func buildPage(_ display: String, results: VerificationResults? = nil) async throws -> String {
+        try await offThePool { try Self.buildPageBlocking(display, results: results) }
+    }
+
+    static func buildPageBlocking(_ display: String, results: VerificationResults?) throws -> String {
         let site = try TemporarySite(copyRealContent: true)
         try site.write(
             "site.yml",
@@ -38,8 +42,8 @@ struct VerificationDisplayTests {
 
     @Test(
         "each display mode matches its golden page (RECORD_GOLDEN=1 re-records)", arguments: ["readers", "qa", "off"])
-    func golden(_ display: String) throws {
-        let page = try buildPage(display)
+    func golden(_ display: String) async throws {
+        let page = try await buildPage(display)
         let golden = TemporarySite.repository.appendingPathComponent(
             "Tests/HelpCenterKitTests/Fixtures/golden/using-zoom.\(display).html")
         if ProcessInfo.processInfo.environment["RECORD_GOLDEN"] == "1" { try Data(page.utf8).write(to: golden) }
@@ -49,8 +53,8 @@ struct VerificationDisplayTests {
     }
 
     @Test("readers: plain words, the simulation named as such, each sentence's outcome in a details block")
-    func readers() throws {
-        let page = try buildPage("readers")
+    func readers() async throws {
+        let page = try await buildPage("readers")
         #expect(
             page.contains(
                 "On 2 December 2026 we tested 16 statements of this article against a simulation of Zoom "
@@ -70,14 +74,14 @@ struct VerificationDisplayTests {
     }
 
     @Test("readers: a live run says so; a failed or changed sentence is never shown as held")
-    func readersHonesty() throws {
+    func readersHonesty() async throws {
         var results = try seedResults()
         results.backend = "live"
         let failed = try #require(results.claims.firstIndex { $0.id == "disconnect.tokens-invalidated" })
         results.claims[failed].verdict = "failed"
         let changed = try #require(results.claims.firstIndex { $0.id == "disconnect.any-time" })
         results.claims[changed].textHash = "not-this-text"
-        let page = try buildPage("readers", results: results)
+        let page = try await buildPage("readers", results: results)
         #expect(
             page.contains(
                 "we tested 16 statements of this article against the live Zoom service: 14 held, 1 did not hold, "
@@ -97,27 +101,27 @@ struct VerificationDisplayTests {
     }
 
     @Test("the ✓ marks have an accessible name and a tooltip saying what they mean")
-    func marks() throws {
+    func marks() async throws {
         let label = "Held when tested against a simulation of Zoom (not the live Zoom service) on 2 December 2026"
-        let page = try buildPage("readers")
+        let page = try await buildPage("readers")
         #expect(
             page.contains(
                 #"<span class="claim-mark" data-claim="connect.redirect-to-zoom" data-pagefind-ignore role="img" aria-label="\#(label)" title="\#(label)">✓</span>"#
             ))
         #expect(page.components(separatedBy: #"class="claim-mark""#).count - 1 == 17)
-        let qa = try buildPage("qa")
+        let qa = try await buildPage("qa")
         #expect(qa.contains(#"aria-label="Verified against Zoom (mock) on 2 December 2026""#))
     }
 
     @Test("qa keeps the full line; off shows nothing at all")
-    func qaAndOff() throws {
-        let qa = try buildPage("qa")
+    func qaAndOff() async throws {
+        let qa = try await buildPage("qa")
         #expect(
             qa.contains(
                 "Verified against Zoom (mock) on 2 December 2026: 17 of 17 claims; 7 steps in the product&#39;s "
                     + "screens are checked by hand.</p>"))
         #expect(!qa.contains("<details"))
-        let off = try buildPage("off")
+        let off = try await buildPage("off")
         #expect(!off.contains("verification") && !off.contains("claim-mark") && !off.contains("✓"))
     }
 

@@ -23,16 +23,22 @@ final class OutputWriter: Sendable {
     }
 
     /// Checks the target and creates an empty staging folder next to it.
-    init(outputPath: String, protectedPaths: [String], failAfterFiles: Int? = nil) throws(HelpCenterError) {
+    /// - Parameters:
+    ///   - protectedPaths: the sources; the output may neither hold one nor lie inside one.
+    ///   - force: replace a non-empty folder helpcenter did not build.
+    init(outputPath: String, protectedPaths: [String], force: Bool = false, failAfterFiles: Int? = nil)
+        throws(HelpCenterError)
+    {
         self.outputPath = outputPath
         self.protectedPaths = protectedPaths
         self.failAfterFiles = failAfterFiles
         output = URL(fileURLWithPath: outputPath).standardizedFileURL
         staging = OutputSibling.staging.url(next: output)
-        try checkTarget()
+        try checkTarget(force: force)
         do {
             try? FileManager.default.removeItem(at: staging)
             try Self.makeFolder(staging.path)
+            try Self.writeFile(staging.path + "/" + Self.marker, Array(Self.markerText.utf8))
         } catch {
             throw failure(error)
         }
@@ -60,8 +66,7 @@ final class OutputWriter: Sendable {
 
     /// Lets `finish` add to the staged site (the search index), then swaps it with `outputPath`
     /// in one atomic exchange, so a reader or a kill at any moment sees the old site or the new.
-    /// Swaps the staged site in; `finish` runs first (the search index), and when it throws the
-    /// staged site is discarded and the previous one stays.
+    /// When `finish` throws, the staged site is discarded and the previous one stays.
     func commit(finish: (URL) throws(HelpCenterError) -> Void = { _ in }) throws(HelpCenterError) {
         let manager = FileManager.default
         do {
@@ -168,21 +173,46 @@ final class OutputWriter: Sendable {
     }
 
     /// Refuses an output folder that would swallow the sources (`--output .`, `--output Content`).
-    private func checkTarget() throws(HelpCenterError) {
+    /// The file every built site carries: a folder with it (or with a build cache beside it)
+    /// was written by helpcenter, and replacing it loses nothing.
+    static let marker = ".helpcenter-site"
+    static let markerText = "This folder is written by 'helpcenter build' and replaced whole by each build.\n"
+
+    private func checkTarget(force: Bool) throws(HelpCenterError) {
         let output = Self.absolute(outputPath)
-        for protected in protectedPaths.map(Self.absolute)
-        where protected == output || protected.hasPrefix(output + "/") {
-            throw HelpCenterError(
-                .error(
+        func refuse(_ message: String) -> HelpCenterError {
+            HelpCenterError(.error(message, at: SourceLocation(path: outputPath)))
+        }
+        for protected in protectedPaths.map(Self.absolute) {
+            if protected == output || protected.hasPrefix(output + "/") {
+                throw refuse(
                     "refusing to write the site here: the build replaces this folder, and it holds \(protected); "
-                        + "pass --output with a folder of its own, like Public",
-                    at: SourceLocation(path: outputPath)))
+                        + "pass --output with a folder of its own, like Public")
+            }
+            if output.hasPrefix(protected + "/") {
+                throw refuse(
+                    "refusing to write the site inside \(protected): the next build would read it back as a "
+                        + "source; pass --output with a folder outside it, like Public")
+            }
         }
         if output == "/" || output == Self.absolute(NSHomeDirectory()) {
-            throw HelpCenterError(
-                .error(
-                    "refusing to replace \(output): pass --output with a folder of its own", at: .init(path: outputPath)
-                ))
+            throw refuse("refusing to replace \(output): pass --output with a folder of its own")
+        }
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: output, isDirectory: &isFolder) else { return }
+        guard isFolder.boolValue else {
+            throw refuse(
+                "refusing to replace \(output): it is a file, and the site is a folder; pass --output with a folder")
+        }
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: output)) ?? []
+        let builtHere =
+            entries.contains(Self.marker)
+            || FileManager.default.fileExists(atPath: OutputSibling.cache.url(next: URL(fileURLWithPath: output)).path)
+        guard force || entries.isEmpty || builtHere else {
+            throw refuse(
+                "refusing to replace \(output): it is not empty and was not built by helpcenter (it has no "
+                    + "\(Self.marker)), and a build replaces its output whole; choose another --output, empty it, "
+                    + "or pass --force to replace it")
         }
     }
 

@@ -14,6 +14,8 @@ public struct BuildOptions: Sendable, Hashable {
     /// Re-render only what changed since the last build (see `BuildCache`); `false` rebuilds
     /// every page, as a clean build would (and records a fresh cache for the next build).
     public var useCache = true
+    /// Replace a non-empty output folder that helpcenter did not build (`--force`).
+    public var force = false
 
     public init(
         contentPath: String = "Content",
@@ -237,7 +239,7 @@ public struct SiteBuilder: Sendable {
             }
             writer = try OutputWriter(
                 outputPath: options.outputPath,
-                protectedPaths: [options.contentPath, options.templatesPath, options.configPath],
+                protectedPaths: [options.contentPath, options.templatesPath, options.configPath], force: options.force,
                 failAfterFiles: failAfterFiles)
         } catch {
             try passCheck()
