@@ -4,6 +4,8 @@ import Synchronization
 
 /// Writes the whole site into a sibling staging folder, then swaps it in, so readers and
 /// `serve` never see a half-written site and a failed build leaves the last good one as it was.
+/// An output that cannot be swapped by rename (a mount point) is staged inside itself and
+/// published entry by entry (`InPlacePublisher`).
 ///
 /// Pages are written as they are rendered (from any thread), not gathered first: a 10,000-page
 /// site never sits in memory whole.
@@ -15,6 +17,8 @@ final class OutputWriter: Sendable {
     let failAfterFiles: Int?
     private let output: URL
     private let staging: URL
+    /// Why the site is published inside the output instead of swapped whole; `nil` when swapped.
+    let inPlaceReason: String?
     private let state = Mutex(State())
 
     private struct State {
@@ -33,7 +37,11 @@ final class OutputWriter: Sendable {
         self.protectedPaths = protectedPaths
         self.failAfterFiles = failAfterFiles
         output = URL(fileURLWithPath: outputPath).standardizedFileURL
-        staging = OutputSibling.staging.url(next: output)
+        inPlaceReason = InPlacePublisher.reason(for: output)
+        staging =
+            inPlaceReason == nil
+            ? OutputSibling.staging.url(next: output)
+            : output.appendingPathComponent(InPlacePublisher.stagingPrefix + "\(getpid())")
         try checkTarget(force: force)
         do {
             try? FileManager.default.removeItem(at: staging)
@@ -75,6 +83,15 @@ final class OutputWriter: Sendable {
             discard()
             throw error
         }
+        if inPlaceReason != nil {
+            do {
+                try InPlacePublisher.publish(staging, into: output)
+            } catch {
+                discard()
+                throw failure(error)
+            }
+            return
+        }
         guard manager.fileExists(atPath: output.path) else {
             guard rename(staging.path, output.path) == 0 else {
                 let error = POSIXError(errno: errno)
@@ -108,6 +125,7 @@ final class OutputWriter: Sendable {
     /// `.Public.pagefind-4242` or a cache `.Public.build-cache.tmp-4242` whose process is gone):
     /// nothing else would ever remove them.
     static func removeAbandoned(next output: URL) {
+        InPlacePublisher.removeAbandoned(in: output)
         let parent = output.deletingLastPathComponent()
         let prefixes = OutputSibling.allCases.filter(\.isPerProcess).map { $0.prefix(for: output) }
         for name in (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? [] {

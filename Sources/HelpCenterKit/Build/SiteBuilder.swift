@@ -266,6 +266,11 @@ public struct SiteBuilder: Sendable {
         try writer.commit { staging throws(HelpCenterError) in
             if let note = try indexer?.index(staging) { notes.append(note) }
         }
+        if let reason = writer.inPlaceReason {
+            notes.append(
+                "published inside \(options.outputPath) entry by entry: \(reason), so it cannot be replaced in one rename"
+            )
+        }
         let pages = 1 + content.categories.count + content.articleCount
         return BuildReport(
             pages: pages, articles: content.articleCount, categories: content.categories.count,
