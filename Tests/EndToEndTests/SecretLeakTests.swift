@@ -94,6 +94,17 @@ struct SecretLeakTests {
         #expect(remote.stdout.contains(counts), "\(remote.stdout)")
         for mention in scenario.mentions { #expect(remote.stdout.contains(mention), "\(mention)") }
         #expect(remote.stdout.contains("cleaned up: ") && remote.stdout.contains(" meetings deleted, 0 left"))
+        // Whatever the plan, the paced client never went over it: Zoom refused nothing.
+        let limits = try await CurlHTTPClient().send(HTTPRequest(.get, url + "/_mock/rate-limits"))
+        let categories = try #require(
+            (try JSONSerialization.jsonObject(with: Data(limits.body)) as? [String: Any])?["categories"]
+                as? [String: [String: Any]])
+        for (category, use) in categories {
+            #expect(use["refused"] as? Int == 0, "\(category): \(use)")
+            if let perSecond = use["perSecond"] as? Double, perSecond >= 1 {
+                #expect((use["busiestWindow"] as? Int ?? 0) <= Int(perSecond), "\(category): \(use)")
+            }
+        }
         let left = try await CurlHTTPClient().send(HTTPRequest(.get, url + "/_mock/meetings"))
         #expect(left.bodyText == #"{"meetings":[]}"#, "meetings left at Zoom: \(left.bodyText)")
         var outputs: [(String, String)] = [("verify stdout", remote.stdout), ("verify stderr", remote.stderr)]
