@@ -11,7 +11,8 @@ import ZoomIntegration
 struct ZoomLimitsTests {
     @Test("a booking confirmed past the daily limit records why it has no link and when to retry; one attempt")
     func dailyLimit() async throws {
-        try await IntegrationFixture.with(mock: { $0.dailyCreateLimit = 1 }) { fixture in
+        let oneMeetingADay: (inout MockZoomConfiguration) -> Void = { $0.dailyCreateLimit = 1 }
+        try await IntegrationFixture.with(mock: oneMeetingADay) { fixture in
             try await fixture.connect("acct")
             let start = fixture.server.clock.now().addingTimeInterval(86_400)
             let first = try await fixture.integration.createBooking(accountID: "acct", topic: "1", scheduledAt: start)
@@ -32,7 +33,8 @@ struct ZoomLimitsTests {
 
     @Test("a revoke that fails once is retried: the old tokens are dead at Zoom")
     func revokeRetried() async throws {
-        try await IntegrationFixture.with(mock: { $0.revokeFailuresPerToken = 1 }) { fixture in
+        let revokeFailsOnce: (inout MockZoomConfiguration) -> Void = { $0.revokeFailuresPerToken = 1 }
+        try await IntegrationFixture.with(mock: revokeFailsOnce) { fixture in
             try await fixture.connect("acct")
             let connection = try #require(await fixture.integration.connection(accountID: "acct"))
             await fixture.integration.disconnect(accountID: "acct")

@@ -12,7 +12,7 @@ public final class TiedProcess: Sendable {
     /// Starts `executable` (an absolute path) with `arguments`; `nil` when it cannot start.
     init?(_ executable: String, _ arguments: [String]) {
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
+        defer { for argument in argv { free(argument) } }
         var out: Int32 = -1
         var err: Int32 = -1
         let pid = cfs_spawn_tied(executable, argv, &out, &err)
