@@ -69,6 +69,7 @@ struct VerificationDisplayTests {
                 #"<li class="statement-verified"><span class="statement-verdict">Held when tested:</span> <q>You will be redirected to Zoom to authorize access</q></li>"#
             ))
         #expect(page.components(separatedBy: "<li class=\"statement-manual\">").count - 1 == 7)
+        #expect(DebugDescriptions.find(in: page, literals: false) == [])
         let visible = Self.text(between: "<div class=\"verification-block\"", and: "</div>", in: page)
             .replacing(/<[^>]+>/, with: "")
         for jargon in ["mock", "claim", "backend", "verified"] {

@@ -69,6 +69,15 @@ struct PreviewHardeningTests {
         }
     }
 
+    @Test("the build-error page escapes what a diagnostic quotes")
+    func errorPageEscapes() {
+        let hostile = #"<img src=x onerror="alert(1)">"#
+        let page = ErrorPage.html(
+            [.error("unknown key \(hostile)", at: SourceLocation(path: "Content/<b>.md", line: 1))], generation: 1)
+        #expect(!page.contains(hostile) && !page.contains("<b>"))
+        #expect(page.contains("&lt;img src=x onerror=&quot;alert(1)&quot;&gt;"))
+    }
+
     @Test("a connection that never finishes its headers is closed")
     func headerTimeout() async throws {
         try await withServer { server in

@@ -58,6 +58,24 @@ struct MockFidelityTests {
         }
     }
 
+    @Test("the consent page escapes the app's name")
+    func consentPageEscapes() async throws {
+        let hostile = "<script>alert(1)</script>"
+        try await MockZoomHarness.with(MockZoomConfiguration(app: RegisteredApp(clientID: hostile), consent: .page)) {
+            mock in
+            let redirect = mock.redirectURI.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
+            let client = hostile.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
+            let page = try await mock.client.send(
+                HTTPRequest(
+                    .get,
+                    mock.server.baseURL
+                        + "/oauth/authorize?response_type=code&client_id=\(client)&redirect_uri=\(redirect)"))
+            #expect(page.status == 200)
+            #expect(!page.bodyText.contains(hostile))
+            #expect(page.bodyText.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+        }
+    }
+
     @Test("the clock refuses a step that is not a finite number and keeps working")
     func clockSteps() async throws {
         try await MockZoomHarness.with { mock in
