@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Browser test: headless Chromium against `helpcenter serve` on a loopback port.
 # Asserts the seed article renders, every table-of-contents link has its target, and search
-# for "disconnect" finds the Zoom article. Screenshots go to .build/browser/ for review.
+# for "disconnect" finds the Zoom article, "revoke" links to its section, and a verified site's
+# search index holds no verification mark. Screenshots go to .build/browser/ for review.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 binary="${1:-$root/.build/debug/helpcenter}"
@@ -33,6 +34,18 @@ for id in $toc; do check "TOC link #$id has its heading" 'grep -q "id=\"$id\"" <
 for _ in $(seq 1 300); do [ -e "$site/Public/pagefind/pagefind.js" ] && break; sleep 0.1; done
 search="$(chrome --virtual-time-budget=10000 --dump-dom "$base/search/?q=disconnect")"
 check "search for 'disconnect' finds the Zoom article" 'grep -q "<a href=\"/integrations/using-zoom/\">How does using Zoom with valhallgames.net work?</a>" <<<"$search"'
+revoke="$(chrome --virtual-time-budget=10000 --dump-dom "$base/search/?q=revoke")"
+check "search for 'revoke' links to the matching section, #disconnecting-zoom" 'grep -q "href=\"/integrations/using-zoom/#disconnecting-zoom\"" <<<"$revoke"'
+# A site built with verify's results: the verification marks never reach the search index.
+verify_binary="$(dirname "$binary")/verify"
+if [ -x "$verify_binary" ]; then
+  (cd "$site" && cp "$root/verify.lock" . && "$verify_binary" --report report.json >/dev/null \
+    && "$binary" build --verification report.json --output Verified >/dev/null 2>&1)
+  marks="$(python3 -c 'import glob, gzip, sys
+print(sum(gzip.decompress(open(f, "rb").read()).decode("utf-8", "replace").count("\u2713")
+          for f in glob.glob(sys.argv[1] + "/fragment/*.pf_fragment")))' "$site/Verified/pagefind")"
+  check "the verified site's search excerpts hold no verification mark" '[ "$marks" = 0 ] && [ -n "$(ls "$site/Verified/pagefind/fragment")" ]'
+fi
 
 chrome --window-size=1280,1800 --screenshot="$shots/article-desktop.png" "$article" >/dev/null
 chrome --window-size=390,1800 --screenshot="$shots/article-phone.png" "$article" >/dev/null

@@ -31,7 +31,7 @@ struct SearchIndexTests {
                 #"<article class="article" data-pagefind-body>"#))
         #expect(
             try site.read("Public/index.html").contains(
-                #"<form class="header-search" action="/search/" method="get" role="search">"#))
+                #"<form class="header-search" action="/search/" method="get" role="search" aria-label="Site search">"#))
     }
 
     @Test("without Pagefind the build says so once and still succeeds")
