@@ -12,7 +12,8 @@ struct VerifyCommand: AsyncParsableCommand {
             the claim texts QA accepted.
 
             Exit status: 0 when every claim is verified (or manual) and nothing drifted, 1 when \
-            anything is red, 64 on bad usage.
+            anything is red, 3 when nothing failed but some claims are blocked (could not be checked \
+            now: a Zoom limit, Zoom unreachable), 64 on bad usage, 130 when interrupted.
             """,
         subcommands: [RunCommand.self, LintCommand.self, AcceptCommand.self, MockZoomCommand.self],
         defaultSubcommand: RunCommand.self
