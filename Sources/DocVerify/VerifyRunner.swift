@@ -80,12 +80,13 @@ public struct VerifyRunner: Sendable {
                 : result(entry, .verified)
         } catch let failure as CheckFailure {
             outcome = result(entry, .failed, detail: failure.description)
-        } catch let error where CheckBlocked.from(error) != nil {
-            let blocked = CheckBlocked.from(error)!
-            outcome = result(entry, .blocked, detail: blocked.description)
-            outcome.retryAt = blocked.retryAt.map(ZoomTime.format)
         } catch {
-            outcome = result(entry, .failed, detail: "the check stopped: \(ErrorWording.words(error))")
+            if let blocked = CheckBlocked.from(error) {
+                outcome = result(entry, .blocked, detail: blocked.description)
+                outcome.retryAt = blocked.retryAt.map(ZoomTime.format)
+            } else {
+                outcome = result(entry, .failed, detail: "the check stopped: \(ErrorWording.words(error))")
+            }
         }
         outcome.evidence = context.evidence
         await backend.housekeeping.cleanUp(cleanup)

@@ -10,9 +10,18 @@ public struct ZoomOAuthClient: Sendable {
 
     public init(configuration: ZoomConfiguration, now: @escaping @Sendable () -> Date = Date.init) {
         self.configuration = configuration
-        self.transport = ZoomTransport(timeouts: configuration.timeouts, policy: configuration.callPolicy)
+        // A refresh whose answer is lost may still rotate the token at Zoom, and the old refresh
+        // token then dies on first use: the connection is lost. Token requests wait longer.
+        let timeouts = configuration.timeouts
+        self.transport = ZoomTransport(
+            timeouts: TimeoutsConfiguration(
+                connect: timeouts.connect, total: max(timeouts.total, Self.tokenTimeoutFloor)),
+            policy: configuration.callPolicy)
         self.now = now
     }
+
+    /// The least time a token request is given, whatever the API calls' budget.
+    static let tokenTimeoutFloor: Duration = .seconds(10)
 
     /// A fresh consent URL with its own `state` and PKCE verifier.
     public func authorizationRequest() -> AuthorizationRequest {

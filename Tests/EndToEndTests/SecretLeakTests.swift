@@ -72,7 +72,8 @@ struct SecretLeakTests {
         mock.standardError = try FileHandle(forWritingTo: site.url("mock.stderr"))
         try mock.run()
         defer { if mock.isRunning { mock.terminate() } }
-        let line = try #require(VerifyMockZoomBinaryTests.readLine(output.fileHandleForReading))
+        let handle = output.fileHandleForReading
+        let line = try #require(try await offThePool { VerifyMockZoomBinaryTests.readLine(handle) })
         let url = String(line.dropFirst("listening on ".count))
 
         var environment = ProcessInfo.processInfo.environment
@@ -115,7 +116,7 @@ struct SecretLeakTests {
         let credentials = try #require(object?["credentials"])
         #expect(credentials.count >= 30, "the run used only \(credentials.count) codes, tokens and verifiers")
         mock.terminate()
-        mock.waitUntilExit()
+        try await offThePool { mock.waitUntilExit() }
 
         let log = try site.read("verify.log")
         #expect(log.contains("→ POST \(url)/oauth/token"), "debug logging was not on")
