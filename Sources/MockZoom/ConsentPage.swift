@@ -1,3 +1,5 @@
+import ZoomAPI
+
 /// The Allow/Decline page shown when the mock is asked for consent instead of auto-approving.
 enum ConsentPage {
     static func render(consentID: String, appName: String) -> MockResponse {
@@ -7,18 +9,13 @@ enum ConsentPage {
             <!DOCTYPE html>
             <html lang="en"><head><meta charset="utf-8"><title>Authorize app · Mock Zoom</title></head>
             <body>
-            <h1>\(escape(appName)) would like to access your Zoom account</h1>
+            <h1>\(HTMLText.escape(appName)) would like to access your Zoom account</h1>
             <form method="post" action="/oauth/authorize/consent">
-            <input type="hidden" name="consent_id" value="\(escape(consentID))">
+            <input type="hidden" name="consent_id" value="\(HTMLText.escape(consentID))">
             <button type="submit" name="decision" value="allow">Allow</button>
             <button type="submit" name="decision" value="decline">Decline</button>
             </form>
             </body></html>
             """)
-    }
-
-    static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }
 }
