@@ -48,8 +48,6 @@ public final class MockZoomServer: Sendable {
     public func meetingIDs() async -> [Int64] { await engine.store.allMeetings().map(\.id) }
     /// Per category: the plan's limit, the busiest second, the requests refused.
     public func rateLimits() async -> RateLimitReport { await engine.limits.report() }
-    /// Every code, token, ZAK and join password issued, for leak tests.
-    public func credentialsIssued() async -> [String] { await engine.store.credentialsSeen }
     /// The Marketplace uninstall; `true` when the app was installed for the user.
     @discardableResult public func uninstall() async -> Bool { await engine.uninstall() }
 

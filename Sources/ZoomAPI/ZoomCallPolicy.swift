@@ -44,11 +44,6 @@ public final class ZoomCallPolicy: Sendable, Hashable {
     /// The user's meeting creations left today, when Zoom's last create answer said.
     public var meetingCreateBudget: Int? { state.withLock { $0.createBudget } }
 
-    /// The daily limits in force now, for reports.
-    public func dailyLimits(at now: Date = Date()) -> [DailyLimit] {
-        state.withLock { $0.daily.values.filter { ($0.resetsAt ?? .distantFuture) > now } }
-    }
-
     /// Sends one request under the policy. `category` is `nil` for OAuth endpoints, which have
     /// no per-second labels.
     func perform(

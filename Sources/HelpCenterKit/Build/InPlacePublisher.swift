@@ -60,15 +60,4 @@ enum InPlacePublisher {
         var isFolder: ObjCBool = false
         return FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) && isFolder.boolValue
     }
-
-    /// Staging folders inside `output` whose process is gone (killed builds).
-    static func removeAbandoned(in output: URL) {
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: output.path)) ?? []
-        where name.hasPrefix(stagingPrefix) {
-            guard let pid = Int32(name.dropFirst(stagingPrefix.count)), pid != getpid(), kill(pid, 0) != 0,
-                errno == ESRCH
-            else { continue }
-            try? FileManager.default.removeItem(at: output.appendingPathComponent(name))
-        }
-    }
 }

@@ -122,17 +122,22 @@ final class OutputWriter: Sendable {
     }
 
     /// Staging folders of builds that were killed (`.Public.staging-4242`, a search index
-    /// `.Public.pagefind-4242` or a cache `.Public.build-cache.tmp-4242` whose process is gone):
-    /// nothing else would ever remove them.
+    /// `.Public.pagefind-4242`, a cache `.Public.build-cache.tmp-4242`, or an in-place staging
+    /// folder `Public/.helpcenter-staging-4242`, whose process is gone): nothing else would ever
+    /// remove them.
     static func removeAbandoned(next output: URL) {
-        InPlacePublisher.removeAbandoned(in: output)
-        let parent = output.deletingLastPathComponent()
-        let prefixes = OutputSibling.allCases.filter(\.isPerProcess).map { $0.prefix(for: output) }
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? [] {
+        let siblings = OutputSibling.allCases.filter(\.isPerProcess).map { $0.prefix(for: output) }
+        removeEntries(in: output.deletingLastPathComponent(), ownedByGoneProcessesWithPrefixes: siblings)
+        removeEntries(in: output, ownedByGoneProcessesWithPrefixes: [InPlacePublisher.stagingPrefix])
+    }
+
+    /// Removes `<prefix><pid>` entries of `folder` whose process no longer exists.
+    private static func removeEntries(in folder: URL, ownedByGoneProcessesWithPrefixes prefixes: [String]) {
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] {
             guard let prefix = prefixes.first(where: name.hasPrefix), let pid = Int32(name.dropFirst(prefix.count)),
                 pid != getpid(), kill(pid, 0) != 0, errno == ESRCH
             else { continue }
-            try? FileManager.default.removeItem(at: parent.appendingPathComponent(name))
+            try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
         }
     }
 
