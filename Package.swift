@@ -54,6 +54,7 @@ let package = Package(
             ]
         ),
         .target(name: "CurlHTTP", dependencies: ["CCurl"]),
+        .target(name: "WebDriver", dependencies: ["CurlHTTP"]),
         .target(name: "CommandLineSupport"),
         .target(
             name: "ZoomAPI",
@@ -153,6 +154,10 @@ let package = Package(
             dependencies: ["HelpCenterKit", "MockZoom", "ZoomIntegration", "ZoomAPI", "CurlHTTP"]
         ),
         .testTarget(name: "FuzzRegressionTests", dependencies: ["FuzzTargets"]),
+        .testTarget(
+            name: "BrowserTests",
+            dependencies: ["WebDriver", "HelpCenterKit", "HelpCenterServe", "TestSupport"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

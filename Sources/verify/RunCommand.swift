@@ -10,10 +10,10 @@ struct RunCommand: AsyncParsableCommand {
         commandName: "run",
         abstract: "Verify every claim of the articles against Zoom (default: an embedded mock).",
         discussion: """
-            Backends: mock (Mock Zoom in-process on 127.0.0.1), url (a running Mock Zoom or any \\
-            Zoom-compatible server at --zoom-url), live (the real Zoom). url and live read \\
-            ZOOM_CLIENT_ID, ZOOM_CLIENT_SECRET, ZOOM_WEBHOOK_SECRET and ZOOM_REDIRECT_URI from the \\
-            environment (url falls back to verify mock-zoom's defaults); live also reads ZOOM_OAUTH_URL \\
+            Backends: mock (Mock Zoom in-process on 127.0.0.1), url (a running Mock Zoom or any \
+            Zoom-compatible server at --zoom-url), live (the real Zoom). url and live read \
+            ZOOM_CLIENT_ID, ZOOM_CLIENT_SECRET, ZOOM_WEBHOOK_SECRET and ZOOM_REDIRECT_URI from the \
+            environment (url falls back to verify mock-zoom's defaults); live also reads ZOOM_OAUTH_URL \
             (default https://zoom.us) and ZOOM_API_URL (default https://api.zoom.us; a token's api_url wins).
 
             Calls to Zoom are paced to stay under the plan's per-second limits (--zoom-plan); Zoom's \

@@ -75,6 +75,15 @@ struct VerifyMockZoomBinaryTests {
         }
     }
 
+    @Test("every command's --help reads as prose: no stray backslash from a source line's continuation")
+    func helpHasNoStrayBackslash() throws {
+        for command in [[], ["run"], ["lint"], ["accept"], ["mock-zoom"]] {
+            let help = try Self.run(command + ["--help"])
+            #expect(help.status == 0)
+            #expect(!help.stdout.contains("\\"), "verify \(command.joined()) --help shows a backslash:\n\(help.stdout)")
+        }
+    }
+
     static func readLine(_ handle: FileHandle) -> String? {
         var bytes: [UInt8] = []
         while true {

@@ -1,0 +1,74 @@
+import Foundation
+import HelpCenterKit
+import HelpCenterServe
+import TestSupport
+import WebDriver
+
+/// The repository's real help center, built with the seed run's reviewed verify report (so the
+/// article shows its verification block) and its Pagefind index, served on a loopback port, and
+/// a headless Chromium to look at it.
+enum BrowserSite {
+    static let report = TemporarySite.repository.appendingPathComponent(
+        "Tests/DocVerifyTests/Fixtures/seed-report.json")
+
+    /// Every kind of page the site has, with what shows it is ready (search results arrive late).
+    static let pages: [(kind: String, path: String, ready: String?)] = [
+        ("home", "/", nil),
+        ("category", "/integrations/", nil),
+        ("article", "/integrations/using-zoom/", nil),
+        ("search", "/search/", nil),
+        ("search results", "/search/?q=revoke", "return document.querySelectorAll('#search-results li').length > 0"),
+        ("404", "/404.html", nil),
+    ]
+
+    /// Serves the site, then runs `body` with its base URL and a browser session off the
+    /// cooperative pool (WebDriver calls block).
+    static func withBrowser(_ body: @escaping @Sendable (String, WebDriverSession) throws -> Void) async throws {
+        let site = try TemporarySite(copyRealContent: true)
+        let options = BuildOptions(
+            contentPath: site.path("Content"), templatesPath: site.path("Templates"),
+            outputPath: site.path("Public"), configPath: site.path("site.yml"), verificationPath: report.path)
+        let server = PreviewServer(options: options, liveReload: false)
+        try await server.start(port: 0)
+        do {
+            try await waitForSearchIndex(site)
+            let base = server.baseURL
+            try await offThePool {
+                let driver = try ChromeDriver()
+                let session = try driver.newSession()
+                defer {
+                    session.quit()
+                    driver.stop()
+                }
+                try body(base, session)
+            }
+        } catch {
+            await server.stop()
+            throw error
+        }
+        await server.stop()
+    }
+
+    /// serve indexes search on another thread after its first build.
+    static func waitForSearchIndex(_ site: TemporarySite) async throws {
+        for _ in 0..<600 where !site.exists("Public/pagefind/pagefind.js") {
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        guard site.exists("Public/pagefind/pagefind.js") else {
+            throw SearchIndexMissing()
+        }
+    }
+
+    struct SearchIndexMissing: Error, CustomStringConvertible {
+        let description = "no search index after 60 s: is Pagefind installed? (`make deps` installs it)"
+    }
+
+    /// Polls `condition` (a script answering true) for up to `seconds`.
+    static func wait(for condition: String, in session: WebDriverSession, seconds: Int = 20) throws -> Bool {
+        for _ in 0..<(seconds * 10) {
+            if try session.execute(condition).bool == true { return true }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        return false
+    }
+}
