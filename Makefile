@@ -20,7 +20,7 @@ RELEASE_FLAGS := -c release --static-swift-stdlib
 AXE_PACKAGE := axe-playwright-python==0.1.8
 WORKFLOW_LINTERS := 'check-jsonschema==0.39.0' 'zizmor==1.32.0'
 
-.PHONY: all deps release site serve verify test browser-deps lint-workflow browser-test bench lint format clean fuzz
+.PHONY: embed-templates all deps release site serve verify test browser-deps lint-workflow browser-test bench lint format clean fuzz
 
 all: site
 
@@ -112,6 +112,10 @@ bench: release
 ## fuzz: libFuzzer + ASan on each fuzz target for FUZZ_SECONDS, from the seed corpus in Fuzz/Corpus.
 fuzz: deps
 	FUZZ_SECONDS=$(FUZZ_SECONDS) SWIFT=$(SWIFT) scripts/fuzz.sh
+
+## embed-templates: compile Templates/ into helpcenter init's starter (a test fails when they differ).
+embed-templates:
+	python3 scripts/embed-templates.py
 
 clean:
 	rm -rf .build Public

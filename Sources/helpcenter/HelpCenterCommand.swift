@@ -16,6 +16,6 @@ struct HelpCenterCommand: AsyncParsableCommand {
             """,
         // Each subcommand gives its `commandName`: otherwise ArgumentParser derives it at every start
         // with `String(describing:)`, whose first conformance lookups scan the whole binary (1 ms).
-        subcommands: [Build.self, Check.self, New.self, Render.self, Serve.self]
+        subcommands: [Build.self, Check.self, Init.self, New.self, Render.self, Serve.self]
     )
 }

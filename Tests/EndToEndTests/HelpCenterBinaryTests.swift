@@ -134,6 +134,21 @@ struct HelpCenterBinaryTests {
         #expect(result.stderr.contains("Unknown option '--colour'"))
     }
 
+    @Test("init writes a help center that helpcenter build builds inside it, and prints the next commands")
+    func initThenBuild() throws {
+        let site = try TemporarySite()
+        let created = try run(["init", "new-help", "--title", "Acme Help"], in: site.root)
+        #expect(created.status == 0, "\(created.stderr)")
+        #expect(created.stdout.contains("cd new-help") && created.stdout.contains("helpcenter build"))
+        let build = try run(["build"], in: site.url("new-help"))
+        #expect(build.status == 0, "\(build.stderr)")
+        let home = try site.read("new-help/Public/index.html")
+        #expect(home.contains("Acme Help") && home.contains("How do I write a help article?"))
+        let again = try run(["init", "new-help"], in: site.root)
+        #expect(again.status == 1)
+        #expect(again.stderr.contains("new-help: error: already exists and is not an empty folder"), "\(again.stderr)")
+    }
+
     @Test("--help explains the commands and exit codes")
     func help() throws {
         let site = try TemporarySite()

@@ -11,11 +11,21 @@ public struct SearchIndexer: Sendable, Hashable {
         self.command = command
     }
 
-    /// Indexes `folder` in place (into `folder/pagefind/`).
+    /// Indexes `folder` in place (into `folder/pagefind/`), or copies `previous` (the index of
+    /// the site it replaces) when no indexed text changed.
     /// - Returns: `nil` when indexed, or a note when Pagefind is not installed (the build goes on).
     /// - Throws: when Pagefind failed or wrote an incomplete index: the site is not published.
-    func index(_ folder: URL) throws(HelpCenterError) -> String? {
-        if let note = run(["--site", folder.path], into: folder.appendingPathComponent("pagefind")) {
+    func index(_ folder: URL, previous: URL? = nil) throws(HelpCenterError) -> String? {
+        let index = folder.appendingPathComponent("pagefind")
+        let fingerprint = SearchIndexSource.fingerprint(of: folder, command: command)
+        if let previous, SearchIndexSource.stored(in: previous) == fingerprint,
+            (try? FileManager.default.copyItem(at: previous, to: index)) != nil
+        {
+            return nil
+        }
+        try? FileManager.default.removeItem(at: index)
+        defer { SearchIndexSource.store(fingerprint, in: index) }
+        if let note = run(["--site", folder.path], into: index) {
             guard note == Self.notInstalled else {
                 throw HelpCenterError(
                     .error(note + "; the previous site is kept", at: SourceLocation(path: folder.path)))
@@ -35,6 +45,8 @@ public struct SearchIndexer: Sendable, Hashable {
         let site = site.standardizedFileURL
         let staging = OutputSibling.searchIndex.url(next: site)
         let live = site.appendingPathComponent("pagefind")
+        let fingerprint = SearchIndexSource.fingerprint(of: site, command: command)
+        if SearchIndexSource.stored(in: live) == fingerprint { return nil }
         try? FileManager.default.removeItem(at: staging)
         if let note = run(
             ["--site", site.path, "--output-path", staging.path], into: staging, started: started, exited: exited)
@@ -42,6 +54,7 @@ public struct SearchIndexer: Sendable, Hashable {
             try? FileManager.default.removeItem(at: staging)
             return note
         }
+        SearchIndexSource.store(fingerprint, in: staging)
         let swapped =
             FileManager.default.fileExists(atPath: live.path)
             ? cfs_exchange(staging.path, live.path) == 0 : rename(staging.path, live.path) == 0

@@ -43,7 +43,8 @@ extension SiteBuilder {
             for page in pages { try writer.replace(page.path, with: page.html) }
         }
         // Index again when pages changed, or when there is no index yet (Pagefind was missing
-        // at the last build and may be installed now).
+        // at the last build and may be installed now); `reindex` keeps the index when the
+        // changed pages' indexed text did not change.
         if let indexer = options.searchIndexer,
             !pages.isEmpty || !FileManager.default.fileExists(atPath: options.outputPath + "/pagefind"),
             let note = indexer.reindex(URL(fileURLWithPath: options.outputPath))

@@ -263,8 +263,9 @@ public struct SiteBuilder: Sendable {
         // The old cache describes the old folder; gone before the swap, so no kill can pair
         // them with the new one.
         BuildCache.invalidate(forOutput: options.outputPath)
+        let previousIndex = URL(fileURLWithPath: options.outputPath).appendingPathComponent("pagefind")
         try writer.commit { staging throws(HelpCenterError) in
-            if let note = try indexer?.index(staging) { notes.append(note) }
+            if let note = try indexer?.index(staging, previous: previousIndex) { notes.append(note) }
         }
         if let reason = writer.inPlaceReason {
             notes.append(
