@@ -87,7 +87,7 @@ let package = Package(
         .target(
             name: "DocVerify",
             dependencies: [
-                "HelpCenterKit", "ZoomIntegration", "ZoomAPI", "MockZoom", "CurlHTTP",
+                "HelpCenterKit", "ZoomIntegration", "ZoomAPI", "MockZoom", "CurlHTTP", "WebDriver",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -156,7 +156,10 @@ let package = Package(
         .testTarget(name: "FuzzRegressionTests", dependencies: ["FuzzTargets"]),
         .testTarget(
             name: "BrowserTests",
-            dependencies: ["WebDriver", "HelpCenterKit", "HelpCenterServe", "TestSupport"]
+            dependencies: [
+                "WebDriver", "HelpCenterKit", "HelpCenterServe", "TestSupport", "DocVerify", "ZoomIntegration",
+                "ZoomAPI", "MockZoom",
+            ]
         ),
     ],
     swiftLanguageModes: [.v6]

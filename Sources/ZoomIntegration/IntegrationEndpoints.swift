@@ -20,8 +20,26 @@ public final class IntegrationEndpoints: Sendable {
     private let attached = Mutex<ZoomIntegrationService?>(nil)
     /// The Zoom authorize URL each account's browser was last sent to (verify reads it).
     private let authorizeURLs = Mutex<[String: URL]>([:])
+    /// Who may sign in to the product's screens (none: the screens answer nothing but sign-in).
+    let screenUsers = Mutex<[ProductUser]>([])
+    let sessions = ScreenSessions()
 
     public init() {}
+
+    /// Lets `users` sign in to the product's screens (`/login`, `/workspace`, …).
+    public func allowSignIn(_ users: [ProductUser]) {
+        screenUsers.withLock { $0 = users }
+    }
+
+    var integration: ZoomIntegrationService? { attached.withLock { $0 } }
+
+    func rememberAuthorizeURL(_ url: URL, for account: String) {
+        authorizeURLs.withLock { $0[account] = url }
+    }
+
+    static func bindingSetCookie(_ binding: String) -> String {
+        "\(bindingCookie)=\(binding); Path=/integrations/zoom; Max-Age=600; HttpOnly; SameSite=Lax"
+    }
 
     /// `http://127.0.0.1:PORT` once started.
     public var baseURL: String { server.withLock { $0?.baseURL ?? "" } }
@@ -50,8 +68,7 @@ public final class IntegrationEndpoints: Sendable {
                     status: .found,
                     headers: [
                         .location: url.absoluteString,
-                        .setCookie:
-                            "\(Self.bindingCookie)=\(binding); Path=/integrations/zoom; Max-Age=600; HttpOnly; SameSite=Lax",
+                        .setCookie: Self.bindingSetCookie(binding),
                         .cacheControl: "no-store",
                     ])
             } catch {
@@ -66,6 +83,9 @@ public final class IntegrationEndpoints: Sendable {
             let binding = Self.cookie(Self.bindingCookie, in: request.headers[values: .cookie]) ?? ""
             do {
                 try await integration.completeConnect(redirectURL: redirect, browserBinding: Secret(binding))
+                // A signed-in browser returns to Integrations, showing Zoom connected.
+                let session = Self.cookie(ScreenSessions.cookieName, in: request.headers[values: .cookie])
+                if self.sessions.session(session) != nil { return Self.redirect(ScreenPaths.integrations) }
                 return Self.html(.ok, "<h1>Zoom connected</h1><p>You can close this window.</p>")
             } catch {
                 return Self.html(.badRequest, "<h1>Zoom was not connected</h1><p>\(HTMLText.escape("\(error)"))</p>")
@@ -87,6 +107,7 @@ public final class IntegrationEndpoints: Sendable {
                 status: HTTPResponse.Status(code: answer.status), headers: [.contentType: "application/json"],
                 body: ResponseBody(byteBuffer: ByteBuffer(string: answer.body)))
         }
+        registerScreens(on: router)
         let running = try await LoopbackServer.start(
             router.buildResponder(), port: port, logger: LoopbackServer.quietLogger("IntegrationEndpoints"))
         server.withLock { $0 = running }

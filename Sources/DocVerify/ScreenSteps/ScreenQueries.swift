@@ -1,0 +1,64 @@
+/// Scripts run in the page to find what a person would: controls by accessible name (from
+/// `aria-labelledby`, `aria-label`, a `<label>`, the visible text or `title`, as the
+/// accessible-name computation orders them), regions by their names, text by its words.
+enum ScreenQueries {
+    /// Shared helpers, prefixed to each query.
+    static let helpers = """
+        const squash = (t) => (t || "").replace(/\\s+/g, " ").trim();
+        const nameOf = (e) => {
+          const by = e.getAttribute("aria-labelledby");
+          if (by) return squash(by.split(" ").map((id) => document.getElementById(id)?.textContent).join(" "));
+          if (e.getAttribute("aria-label")) return squash(e.getAttribute("aria-label"));
+          if (e.labels && e.labels.length) return squash(e.labels[0].textContent);
+          return squash(e.textContent) || squash(e.getAttribute("title")) || squash(e.getAttribute("value"));
+        };
+        const shown = (e) => { const b = e.getBoundingClientRect(); const s = getComputedStyle(e);
+          return b.width > 0 && b.height > 0 && s.visibility !== "hidden"; };
+        const controls = (root) => [...root.querySelectorAll(
+          "a[href], button, input:not([type=hidden]), select, textarea, summary, [role=button], [role=link]")].filter(shown);
+        const kindOf = (e) => {
+          if (!squash(e.textContent) && e.querySelector("svg, img")) return "icon";
+          return e.tagName === "A" || e.getAttribute("role") === "link" ? "link" : "button";
+        };
+        const words = (t) => squash(t).toLowerCase();
+        const overlaps = (a, b) => { const x = ` ${words(a)} `, y = ` ${words(b)} `; return x.includes(y) || y.includes(x); };
+        """
+
+    /// Arguments: name, kind (`icon`, `button`, `link`, `any`), region name or null.
+    /// Answers `{element, inView, available, regionFound}`.
+    static let findControl =
+        helpers + """
+            const [name, kind, within] = arguments;
+            let root = document;
+            if (within) {
+              root = [...document.querySelectorAll("[aria-label], [aria-labelledby]")]
+                .filter((e) => !controls(document).includes(e)).find((e) => overlaps(nameOf(e), within));
+              if (!root) return {element: null, regionFound: false, available: [],
+                regions: [...document.querySelectorAll("[aria-label], [aria-labelledby]")].map(nameOf)};
+            }
+            const candidates = controls(root);
+            const element = candidates.find((e) => words(nameOf(e)) === words(name) && (kind === "any" || kindOf(e) === kind));
+            let inView = false;
+            if (element) { const b = element.getBoundingClientRect(); inView = b.top < innerHeight && b.bottom > 0; }
+            return {element: element || null, inView, regionFound: true,
+                    available: candidates.map((e) => nameOf(e) + (kindOf(e) === "icon" ? " (icon)" : ""))};
+            """
+
+    /// Argument: text. Answers whether it is shown on the page, and the page's headings.
+    static let findText =
+        helpers + """
+            const text = words(arguments[0]);
+            const found = [...document.querySelectorAll("body *")].some((e) => shown(e) && words(e.textContent).includes(text));
+            return {found, headings: [...document.querySelectorAll("h1, h2")].map((e) => squash(e.textContent))};
+            """
+
+    /// The page's main heading.
+    static let heading =
+        "const h = document.querySelector('h1'); return h ? h.textContent.replace(/\\s+/g, ' ').trim() : '';"
+
+    /// Argument: label. The input labelled so.
+    static let input =
+        helpers + """
+            return [...document.querySelectorAll("input")].filter(shown).find((e) => words(nameOf(e)) === words(arguments[0])) || null;
+            """
+}

@@ -1,0 +1,34 @@
+/// One thing a person does in the product's screens, as a claim sentence says it. The grammar
+/// (`ScreenStepGrammar`) turns sentences into these; `ScreenStepRunner` performs them in a
+/// real browser, finding controls by what a person sees: accessible names and visible text.
+public enum ScreenStep: Sendable, Hashable, CustomStringConvertible {
+    /// "Log in to your … account": the sign-in form, with the configured user.
+    case logIn
+    /// "From your Workspace, …": the page shown is the one named.
+    case expectPage(String)
+    /// "click the Business Tools icon", "click Set Up", "click it".
+    case click(name: String, kind: ControlKind, within: String?)
+    /// "Scroll to Integrations": the control is below the first screenful and is brought into view.
+    case scrollTo(String)
+    /// "Locate Zoom", "Find the connected Zoom account": the text is on the page.
+    case find(String)
+    /// "Go to Workspace → …": the first place of a path, reached through the control named so
+    /// (the screens' header has one on every page).
+    case open(String)
+
+    public enum ControlKind: String, Sendable, Hashable {
+        case icon, button, link, any
+    }
+
+    public var description: String {
+        switch self {
+        case .logIn: "log in"
+        case .expectPage(let name): "on the \(name) page"
+        case .click(let name, let kind, let within):
+            "click \(kind == .any ? "" : "the \(kind.rawValue) ")'\(name)'\(within.map { " next to \($0)" } ?? "")"
+        case .scrollTo(let name): "scroll to '\(name)'"
+        case .find(let text): "find '\(text)'"
+        case .open(let name): "open '\(name)'"
+        }
+    }
+}
