@@ -99,14 +99,14 @@ struct FrontMatterTests {
             name: "missing title",
             text: "---\ndescription: D\n---\n",
             expected: [
-                "a.md:2:1: error: missing 'title': add a line like 'title: How to connect Zoom' to the front matter"
+                "a.md:2:1: error: missing 'title': add a line like 'title: A' (the page's title, as readers will see it) to the front matter"
             ]
         ),
         Failure(
             name: "empty front matter",
             text: "---\n---\nBody\n",
             expected: [
-                "a.md:2:1: error: missing 'title': add a line like 'title: How to connect Zoom' to the front matter"
+                "a.md:2:1: error: missing 'title': add a line like 'title: A' (the page's title, as readers will see it) to the front matter"
             ]
         ),
         Failure(

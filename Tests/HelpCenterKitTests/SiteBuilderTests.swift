@@ -228,10 +228,14 @@ struct SiteBuilderTests {
         try site.write("Content/g/no-title.md", "---\ndescription: x\n---\n")
         try site.write("Content/g/bad-yaml.md", "---\ntitle: T\ntags: [a\n---\n")
         try site.write("Content/g/plain.md", "# No front matter\n")
+        try site.write("Content/billing-help/_index.md", "---\ndescription: x\n---\n")
         #expect(
             messages(site) == [
+                "<site>/Content/billing-help/_index.md:2:1: error: missing 'title': add a line like 'title: Billing help' "
+                    + "(the page's title, as readers will see it) to the front matter",
                 "<site>/Content/g/bad-yaml.md:4:1: error: invalid YAML: did not find expected ',' or ']' while parsing a flow sequence",
-                "<site>/Content/g/no-title.md:2:1: error: missing 'title': add a line like 'title: How to connect Zoom' to the front matter",
+                "<site>/Content/g/no-title.md:2:1: error: missing 'title': add a line like 'title: No title' (the page's "
+                    + "title, as readers will see it) to the front matter",
                 "<site>/Content/g/plain.md:1:1: error: missing front matter: start the file with a '---' line, then YAML with at "
                     + "least 'title: ...', then another '---' line",
             ])

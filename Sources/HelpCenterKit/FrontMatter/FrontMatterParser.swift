@@ -47,12 +47,23 @@ public enum FrontMatterParser {
         guard let title else {
             guard !hasTitleKey else { return nil }
             reader.report(
-                "missing 'title': add a line like 'title: How to connect Zoom' to the front matter",
+                "missing 'title': add a line like 'title: \(suggestedTitle(for: reader.path))' (the page's title, as "
+                    + "readers will see it) to the front matter",
                 at: mapping.mark)
             return nil
         }
         matter.title = title
         return matter
+    }
+
+    /// A title made from the file's name (`refund-policy.md` -> "Refund policy"), or its
+    /// folder's for an `_index.md`, so the hint fits the file it is about.
+    static func suggestedTitle(for path: String) -> String {
+        let parts = path.split(separator: "/").map(String.init)
+        var name = parts.last ?? path
+        if name.hasSuffix(".md") { name.removeLast(3) }
+        if name == "_index" || name == "index", parts.count > 1 { name = parts[parts.count - 2] }
+        return URLSegment.title(from: name)
     }
 
     /// A slug is one URL segment: letters, digits, `-`, `_` and `.`, nothing that escapes the folder.
