@@ -217,8 +217,8 @@ struct SiteBuilderTests {
         try site.write("Content/g/c.md", "---\ntitle: C\naliases: [/assets/old/, /search/]\n---\nBody.\n")
         #expect(
             messages(site) == [
-                "<site>/Content/g/c.md:1:1: error: alias '/assets/old/' is inside the site's own /assets/: choose another path",
-                "<site>/Content/g/c.md:1:1: error: alias '/search/' is the URL of an existing page: remove the alias",
+                "<site>/Content/g/c.md:3:11: error: alias '/assets/old/' is inside the site's own /assets/: choose another path",
+                "<site>/Content/g/c.md:3:25: error: alias '/search/' is the URL of an existing page: remove the alias",
             ])
     }
 

@@ -58,8 +58,18 @@ struct SiteCheckerTests {
                 "\(path):6:1: error: image has no alt text: describe it between the brackets of ![...](/assets/logo.png)",
                 "\(path):6:23: error: broken image: no file /assets/chart.png in the site; add it to Templates/assets/",
                 "\(path):6:51: error: link to a draft (/guides/d/): publish it or remove the link",
-                "\(path):1:1: error: alias '/guides/a/' is the URL of an existing page: remove the alias",
+                "\(path):3:11: error: alias '/guides/a/' is the URL of an existing page: remove the alias",
             ])
+    }
+
+    @Test("an alias equal to the article's own URL is accepted, as Hugo does, and the page stays the article")
+    func aliasOfItsOwnURL() throws {
+        let site = try cleanSite()
+        try site.writeArticle("Content/guides/e.md", title: "Epsilon", extra: "aliases: [/guides/e/, /old/e/]\n")
+        #expect(SiteChecker(options: options(site)).check().map(\.description) == [])
+        _ = try SiteBuilder(options: options(site)).build()
+        #expect(try site.read("Public/guides/e/index.html").contains("<h1>Epsilon</h1>"))
+        #expect(try site.read("Public/old/e/index.html").contains("/guides/e/"))
     }
 
     @Test("build refuses to publish what check finds, and leaves the previous site alone")

@@ -122,13 +122,15 @@ public struct SiteChecker: Sendable {
         var diagnostics: [Diagnostic] = []
         for article in content.articles {
             for alias in article.frontMatter.aliases {
-                let location = SourceLocation(path: article.sourcePath, line: 1, column: 1)
+                let location = aliasLocation(alias, in: article.sourcePath)
                 guard let file = SiteFiles.aliasFile(alias) else {
                     diagnostics.append(
                         .error("alias '\(alias)' is not a path inside the site, like /old/page/", at: location))
                     continue
                 }
                 let page = String(file.dropLast("index.html".count))
+                // Hugo accepts an alias of the page's own URL; the page itself is what is served there.
+                if page == article.relativeURL { continue }
                 if pages.contains(page) {
                     diagnostics.append(
                         .error("alias '\(alias)' is the URL of an existing page: remove the alias", at: location))
@@ -144,5 +146,19 @@ public struct SiteChecker: Sendable {
             }
         }
         return diagnostics
+    }
+
+    /// Where `alias` is written in the file's front matter, found again in its text (the parsed
+    /// front matter keeps values, not positions); the file's start when it cannot be found.
+    static func aliasLocation(_ alias: String, in path: String) -> SourceLocation {
+        let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().dropFirst() {
+            if line.hasPrefix("---") { break }
+            if let range = line.range(of: alias) {
+                return SourceLocation(
+                    path: path, line: index + 1, column: line.distance(from: line.startIndex, to: range.lowerBound) + 1)
+            }
+        }
+        return SourceLocation(path: path, line: 1, column: 1)
     }
 }
