@@ -1,4 +1,5 @@
 import Foundation
+import ZoomAPI
 
 /// A request as the mock's logic sees it, free of the HTTP server's types.
 struct MockRequest: Sendable {
@@ -13,7 +14,7 @@ struct MockRequest: Sendable {
     var formFields: [String: String] {
         var fields = query
         if headers["content-type"]?.hasPrefix("application/x-www-form-urlencoded") == true {
-            fields.merge(Self.parseForm(String(decoding: body, as: UTF8.self))) { $1 }
+            fields.merge(FormEncoding.decode(String(decoding: body, as: UTF8.self))) { $1 }
         }
         return fields
     }
@@ -30,17 +31,6 @@ struct MockRequest: Sendable {
             let text = String(data: data, encoding: .utf8), let colon = text.firstIndex(of: ":")
         else { return nil }
         return (String(text[..<colon]), String(text[text.index(after: colon)...]))
-    }
-
-    static func parseForm(_ text: String) -> [String: String] {
-        var fields: [String: String] = [:]
-        for pair in text.split(separator: "&") {
-            let parts = pair.split(separator: "=", maxSplits: 1).map {
-                String($0).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String($0)
-            }
-            if let key = parts.first { fields[key] = parts.count > 1 ? parts[1] : "" }
-        }
-        return fields
     }
 }
 

@@ -104,11 +104,7 @@ extension IntegrationEndpoints {
     static func form(_ request: Request) async -> [String: String] {
         var request = request
         guard let buffer = try? await request.collectBody(upTo: maxFormBytes) else { return [:] }
-        var components = URLComponents()
-        components.percentEncodedQuery = String(buffer: buffer).replacingOccurrences(of: "+", with: "%20")
-        var fields: [String: String] = [:]
-        for item in components.queryItems ?? [] where fields[item.name] == nil { fields[item.name] = item.value ?? "" }
-        return fields
+        return FormEncoding.decode(String(buffer: buffer))
     }
 
     static func redirect(_ location: String, cookie: String? = nil) -> Response {
