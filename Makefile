@@ -20,7 +20,7 @@ RELEASE_FLAGS := -c release --static-swift-stdlib
 AXE_PACKAGE := axe-playwright-python==0.1.8
 WORKFLOW_LINTERS := 'check-jsonschema==0.39.0' 'zizmor==1.32.0'
 
-.PHONY: embed-templates all deps release site serve verify test browser-deps lint-workflow browser-test bench lint format clean fuzz
+.PHONY: embed-templates all deps release site serve verify test browser-deps axe-deps lint-workflow browser-test bench lint format clean fuzz
 
 all: site
 
@@ -46,8 +46,9 @@ release: deps
 	$(SWIFT) build $(RELEASE_FLAGS) --product helpcenter
 	$(SWIFT) build $(RELEASE_FLAGS) --product verify
 
-## site: verify the articles, then build the help center into Public/ with the results.
-site: release
+## site: verify the articles (screen steps in Chromium, screenshots beside the report), then build
+## the help center into Public/ with the results and the screens.
+site: release browser-deps
 	$(RELEASE_VERIFY) --report $(REPORT) $(VERIFY_FLAGS)
 	$(RELEASE_BIN) build --verification $(REPORT)
 
@@ -56,7 +57,7 @@ serve: release
 	$(RELEASE_BIN) serve --drafts
 
 ## verify: the articles' claims against the embedded mock Zoom.
-verify: release
+verify: release browser-deps
 	$(RELEASE_VERIFY)
 
 lint:
@@ -66,7 +67,7 @@ format:
 	$(SWIFT) format -i -r $(LINT_PATHS)
 
 ## test: swift test runs last so its summary is the closing line.
-test: deps browser-deps
+test: deps browser-deps axe-deps
 	$(SWIFT) build
 	$(MAKE) --no-print-directory lint
 	$(MAKE) --no-print-directory lint-workflow
@@ -76,12 +77,15 @@ test: deps browser-deps
 	$(MAKE) --no-print-directory browser-test
 	$(SWIFT) test
 
-## browser-deps: Debian's chromium and chromium-driver (W3C WebDriver) for the browser and
-## accessibility tests, and axe-core's axe.min.js, pinned, from the PyPI wheel that ships it.
+## browser-deps: Debian's chromium and chromium-driver (W3C WebDriver), in which verify takes the
+## articles' steps in the product's screens and the browser tests run.
 browser-deps:
 	@command -v chromium >/dev/null 2>&1 && command -v chromedriver >/dev/null 2>&1 || { \
-	  echo "Installing chromium and chromium-driver for the browser tests"; \
+	  echo "Installing chromium and chromium-driver (verify's steps in the product's screens, browser tests)"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium chromium-driver; }
+
+## axe-deps: axe-core's axe.min.js for the accessibility audit, pinned, from the PyPI wheel that ships it.
+axe-deps:
 	@python3 -c 'import axe_playwright_python' 2>/dev/null || { \
 	  echo "Installing $(AXE_PACKAGE) (axe-core's axe.min.js) for the accessibility audit"; \
 	  python3 -m pip install -q --no-deps '$(AXE_PACKAGE)' 2>/dev/null \
@@ -100,7 +104,7 @@ lint-workflow:
 	@if command -v actionlint >/dev/null 2>&1; then actionlint .github/workflows/*.yml; fi
 
 ## browser-test: headless Chromium against `helpcenter serve`.
-browser-test: browser-deps
+browser-test: browser-deps axe-deps
 	scripts/browser-test.sh $(DEBUG_BIN)
 
 ## bench: our build vs Hugo vs raw cmark on 1,000 and 10,000 generated articles.

@@ -136,7 +136,7 @@ let package = Package(
             name: "ZoomIntegrationTests",
             dependencies: ["ZoomIntegration", "ZoomAPI", "MockZoom", "CurlHTTP", "TestSupport"]
         ),
-        .testTarget(name: "DocVerifyTests", dependencies: ["DocVerify", "MockZoom", "TestSupport"]),
+        .testTarget(name: "DocVerifyTests", dependencies: ["DocVerify", "MockZoom", "ZoomIntegration", "TestSupport"]),
         .testTarget(name: "ZoomAPITests", dependencies: ["ZoomAPI", "MockZoom", "CurlHTTP"]),
         .testTarget(
             name: "MockZoomTests",

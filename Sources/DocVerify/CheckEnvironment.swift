@@ -16,8 +16,13 @@ public struct CheckEnvironment: Sendable {
     /// What a user does under App Marketplace → Manage → Installed Apps → Uninstall.
     let uninstall: @Sendable (ZoomConnection) async throws -> Void
     let cleanup: @Sendable () async -> Void
+    /// The product's screens and who signs in to them, when this backend serves them.
+    public internal(set) var screens: ProductScreens? = nil
 
     public func now() async -> Date { await integration.currentTime() }
+
+    /// Stops what this environment started (its Zoom, its endpoints) and removes its state.
+    public func cleanUp() async { await cleanup() }
 
     /// "Connecting Zoom", steps 5 and 6: redirect to Zoom, consent, return connected.
     @discardableResult
@@ -37,5 +42,19 @@ public struct CheckEnvironment: Sendable {
     /// A client for probing Zoom directly with a token, as evidence (e.g. that it is dead).
     public func probe(_ connection: ZoomConnection) async -> ZoomMeetingsClient {
         ZoomMeetingsClient(configuration: integration.configuration, tokens: connection.tokens)
+    }
+}
+
+/// Where the product's screens are and the user the screen steps sign in as: the embedded
+/// screens with a user made for the run, or the deployed product (`verify --app-url`).
+public struct ProductScreens: Sendable {
+    public let appURL: String
+    public let username: String
+    public let password: Secret
+
+    public init(appURL: String, username: String, password: Secret) {
+        self.appURL = appURL.hasSuffix("/") ? String(appURL.dropLast()) : appURL
+        self.username = username
+        self.password = password
     }
 }

@@ -12,6 +12,8 @@ public struct MockBackend: VerifyBackend {
     public var misbehaviours: Set<MockZoomConfiguration.Misbehaviour>
     /// Broken integration behaviour, likewise.
     public var defects: ZoomIntegrationService.Defects
+    /// Broken screens, likewise.
+    public var screenDefects: ScreenDefects
     /// Faults injected into every environment (the fault matrix).
     public var faults: [FaultRule]
     /// Keeps each check's state in a folder below this one; `nil` uses temp folders, removed after.
@@ -23,17 +25,18 @@ public struct MockBackend: VerifyBackend {
 
     public init(
         misbehaviours: Set<MockZoomConfiguration.Misbehaviour> = [], defects: ZoomIntegrationService.Defects = [],
-        faults: [FaultRule] = [], stateRoot: URL? = nil, plan: ZoomPlan = .unlimited
+        screenDefects: ScreenDefects = [], faults: [FaultRule] = [], stateRoot: URL? = nil, plan: ZoomPlan = .unlimited
     ) {
         self.misbehaviours = misbehaviours
         self.defects = defects
+        self.screenDefects = screenDefects
         self.faults = faults
         self.stateRoot = stateRoot
         self.plan = plan
     }
 
     public func makeEnvironment() async throws -> CheckEnvironment {
-        let endpoints = IntegrationEndpoints()
+        let endpoints = IntegrationEndpoints(screenDefects: screenDefects)
         try await endpoints.start()
         let webhookSecret = "verify-webhook-\(UUID().uuidString)"
         let app = RegisteredApp(
@@ -53,6 +56,9 @@ public struct MockBackend: VerifyBackend {
             webhookSecret: Secret(webhookSecret), store: store, now: { clock.now() },
             pause: { _ in try? await Task.sleep(for: .milliseconds(5)) }, defects: defects)
         endpoints.attach(integration)
+        let user = ProductUser(
+            username: "verify", password: Secret(UUID().uuidString), accountID: "acct-screens")
+        endpoints.allowSignIn([user])
         return CheckEnvironment(
             integration: integration, backendName: name,
             consent: { account in
@@ -65,6 +71,7 @@ public struct MockBackend: VerifyBackend {
                 await server.stop()
                 await endpoints.stop()
                 if !keepState { try? FileManager.default.removeItem(at: store.directory) }
-            })
+            },
+            screens: ProductScreens(appURL: endpoints.baseURL, username: user.username, password: user.password))
     }
 }

@@ -16,6 +16,11 @@ public struct VerifyReport: Sendable, Hashable, Codable {
     /// Worth a writer's look, never red: causes the integration diagnoses that the
     /// Troubleshooting section does not list.
     public var warnings: [String] = []
+    /// Wall time of the steps in the product's screens, browser start included; `nil` when none ran.
+    public var screenStepsSeconds: Double?
+    /// The folder of the screenshots named by `ClaimResult.screenshot`, relative to the report's
+    /// own folder once written (`verify --screenshots`).
+    public var screenshotFolder: String?
 
     /// Nothing red: every claim verified, blocked or manual (or bound, for lint), no drift, no orphan.
     public var passed: Bool { orphans.isEmpty && claims.allSatisfy { !$0.isRed } }
@@ -70,6 +75,8 @@ public struct ClaimResult: Sendable, Hashable, Codable {
     public var retryAt: String?
     /// What the check observed, in order, whether each expectation held or not.
     public var evidence: [Observation]
+    /// A step in the product's screens: its screenshot's file name in the report's screenshot folder.
+    public var screenshot: String? = nil
 
     public var isRed: Bool {
         drift || [.failed, .noAssertion, .unbound, .duplicate].contains(verdict)

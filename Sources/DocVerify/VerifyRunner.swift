@@ -9,6 +9,8 @@ public struct VerifyRunner: Sendable {
     public let catalog: ClaimCatalog
     public let lock: VerifyLock
     public let checks: [String: Check]
+    /// How the steps in the product's screens are taken: in Chromium by default.
+    public var screens = ScreenOptions()
 
     public init(catalog: ClaimCatalog, lock: VerifyLock, checks: [String: Check] = CheckRegistry.byID) {
         self.catalog = catalog
@@ -31,6 +33,8 @@ public struct VerifyRunner: Sendable {
     ) async -> VerifyReport {
         let started = Date()
         var results: [ClaimResult] = []
+        let browser = ScreenWalkRunner(runner: self, backend: backend)
+        defer { browser.finish() }
         for entry in catalog.entries {
             if backend.housekeeping.stopRequested { break }
             var outcome: ClaimResult
@@ -39,12 +43,25 @@ public struct VerifyRunner: Sendable {
             } else if let check = checks[entry.claim.id] {
                 outcome = await execute(check, for: entry, on: backend)
             } else {
-                outcome = result(entry, .unbound, detail: "no check is registered for this claim")
+                outcome = await browser.outcome(of: entry)
             }
             progress(outcome)
             results.append(outcome)
         }
-        return report(backend.name, started: started, results: results)
+        var finished = report(backend.name, started: started, results: results)
+        finished.screenStepsSeconds = browser.seconds
+        finished.screenshotFolder = browser.wroteScreenshots ? screens.screenshots?.path : nil
+        return finished
+    }
+
+    /// Whether the claim `id` is taken as steps in the product's screens.
+    public func isScreenStep(_ id: String) -> Bool {
+        catalog.entries.contains { $0.claim.id == id && !$0.claim.isManual && screenSteps($0) != nil }
+    }
+
+    /// The screen steps the grammar reads in a claim bound to no Swift check.
+    func screenSteps(_ entry: ClaimCatalog.Entry) -> [ScreenStep]? {
+        checks[entry.claim.id] == nil ? ScreenStepGrammar.steps(of: entry.claim.text) : nil
     }
 
     /// Manual, duplicate and unbound claims need no backend to judge.
@@ -53,8 +70,8 @@ public struct VerifyRunner: Sendable {
             return result(entry, .duplicate, detail: "the id '\(entry.claim.id)' marks more than one claim")
         }
         if entry.claim.isManual { return result(entry, .manual) }
-        if checks[entry.claim.id] == nil {
-            return result(entry, .unbound, detail: "no check is registered for this claim")
+        if checks[entry.claim.id] == nil && screenSteps(entry) == nil {
+            return result(entry, .unbound, detail: Self.unboundDetail)
         }
         return nil
     }
@@ -93,7 +110,7 @@ public struct VerifyRunner: Sendable {
         return outcome
     }
 
-    private func result(_ entry: ClaimCatalog.Entry, _ verdict: ClaimResult.Verdict, detail: String? = nil)
+    func result(_ entry: ClaimCatalog.Entry, _ verdict: ClaimResult.Verdict, detail: String? = nil)
         -> ClaimResult
     {
         let claim = entry.claim
@@ -111,6 +128,13 @@ public struct VerifyRunner: Sendable {
             durationSeconds: Date().timeIntervalSince(started), claims: results,
             orphans: checks.keys.filter { !claimed.contains($0) }.sorted(), warnings: undocumentedCauses(claimed))
     }
+
+    /// What a writer learns from an unbound claim: the two ways to bind one.
+    static let unboundDetail =
+        "no check is registered for this claim, and it is not a step in the product's screens that verify "
+        + "can take (see the step grammar in the README: 'Log in to your … account', 'click the X icon', "
+        + "'Scroll to X and click it', 'Locate X and click Y', 'Go to A → B', 'Find the X', "
+        + "'Click the X icon next to the Y'); reword it, register a check, or mark it manual"
 
     /// Every cause the integration can diagnose that no Troubleshooting claim documents.
     private func undocumentedCauses(_ claimed: Set<String>) -> [String] {

@@ -23,6 +23,11 @@ extension WebDriverSession {
         try Self.command(.get, sessionURL + "/url", nil).string ?? ""
     }
 
+    /// Forgets every cookie of the page shown, so the next visitor starts signed out.
+    public func deleteAllCookies() throws(WebDriverError) {
+        _ = try Self.command(.delete, sessionURL + "/cookie", nil)
+    }
+
     /// An element reference as a script argument.
     public static func reference(_ id: String) -> JSONValue {
         [elementKey: .string(id)]

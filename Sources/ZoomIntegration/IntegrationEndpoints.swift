@@ -23,8 +23,12 @@ public final class IntegrationEndpoints: Sendable {
     /// Who may sign in to the product's screens (none: the screens answer nothing but sign-in).
     let screenUsers = Mutex<[ProductUser]>([])
     let sessions = ScreenSessions()
+    let screenDefects: ScreenDefects
 
-    public init() {}
+    /// - Parameter screenDefects: breakages of the screens, for verify's tests; none by default.
+    public init(screenDefects: ScreenDefects = []) {
+        self.screenDefects = screenDefects
+    }
 
     /// Lets `users` sign in to the product's screens (`/login`, `/workspace`, …).
     public func allowSignIn(_ users: [ProductUser]) {

@@ -22,6 +22,14 @@ struct RunCommand: AsyncParsableCommand {
             a Zoom limit, Zoom unreachable), with the reason and when to try again. Runs against \
             Zoom delete every meeting they created, also when interrupted (Ctrl-C, SIGTERM).
 
+            Steps in the product's screens ("Log in to your … account", "click the X icon", …; the grammar \
+            is in the README) are taken in headless Chromium (Debian's chromium and chromium-driver), \
+            against the screens the integration serves beside the mock, or the deployed product with \
+            --app-url (signing in as APP_USERNAME with APP_PASSWORD from the environment). Without a \
+            browser those claims are blocked, never passed. Each step's screen is saved as a PNG \
+            (--screenshots; by default beside --report), which `helpcenter build --verification` shows \
+            under the step.
+
             Exit status: 0 every claim verified (manual ones aside); 1 a claim failed, drifted, \
             is unbound, duplicated or asserted nothing, or a check has no claim; 3 nothing failed \
             but some claims are blocked; 64 bad usage; 130 interrupted.
@@ -62,6 +70,19 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Write JUnit XML here, each case with its sentence and evidence.", valueName: "file"))
     var junit: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "Save each screen step's screenshot here, as CLAIM-ID.png (default: with --report FILE, the folder "
+                + "FILE-screenshots beside it).", valueName: "dir"))
+    var screenshots: String?
+
+    @Option(
+        name: .customLong("app-url"),
+        help: ArgumentHelp(
+            "Take the screen steps in the deployed product at this address (e.g. https://valhallgames.net), "
+                + "signing in as APP_USERNAME with APP_PASSWORD from the environment.", valueName: "url"))
+    var appURL: String?
+
     @Flag(help: "Print what each check observed under its claim, whether it held (✓) or not (✗).")
     var evidence = false
 
@@ -69,11 +90,36 @@ struct RunCommand: AsyncParsableCommand {
         if backend == .url && zoomURL == nil { throw ValidationError("--backend url needs --zoom-url URL") }
         if backend != .url && zoomURL != nil { throw ValidationError("--zoom-url is only for --backend url") }
         if backend == .mock && consent != nil { throw ValidationError("--consent is for the url and live backends") }
+        if let appURL, URLComponents(string: appURL)?.host?.isEmpty != false {
+            throw ValidationError(
+                "--app-url needs an absolute address such as https://valhallgames.net, not '\(appURL)'")
+        }
+    }
+
+    /// The deployed product's address and sign-in, when --app-url is given.
+    private func deployedProduct(_ environment: [String: String]) throws -> ProductScreens? {
+        guard let appURL else { return nil }
+        guard let username = environment["APP_USERNAME"], let password = environment["APP_PASSWORD"] else {
+            throw ValidationError(
+                "--app-url needs APP_USERNAME and APP_PASSWORD in the environment: who the steps sign in as")
+        }
+        return ProductScreens(appURL: appURL, username: username, password: Secret(password))
+    }
+
+    /// --screenshots, or the folder beside the report.
+    private var screenshotFolder: URL? {
+        if let screenshots { return URL(fileURLWithPath: screenshots) }
+        guard let report else { return nil }
+        let file = URL(fileURLWithPath: report)
+        return file.deletingLastPathComponent().appendingPathComponent(
+            file.deletingPathExtension().lastPathComponent + "-screenshots")
     }
 
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
-        try logging.bootstrap(hiding: ["ZOOM_CLIENT_SECRET", "ZOOM_WEBHOOK_SECRET"].compactMap { environment[$0] })
+        try logging.bootstrap(
+            hiding: ["ZOOM_CLIENT_SECRET", "ZOOM_WEBHOOK_SECRET", "APP_PASSWORD"].compactMap { environment[$0] })
+        let app = try deployedProduct(environment)
         let (catalog, lock) = try claims.load()
         let chosen: any VerifyBackend
         do {
@@ -84,7 +130,8 @@ struct RunCommand: AsyncParsableCommand {
             Output.error("error: \(error)")
             throw ExitCode.failure
         }
-        let runner = VerifyRunner(catalog: catalog, lock: lock)
+        var runner = VerifyRunner(catalog: catalog, lock: lock)
+        runner.screens = ScreenOptions(screenshots: screenshotFolder, app: app)
         let interruption = Task.detached { [chosen] in
             await TerminationSignal.wait()
             Output.error("interrupted: finishing the check under way and cleaning up what the run created at Zoom")
@@ -96,9 +143,14 @@ struct RunCommand: AsyncParsableCommand {
             Foundation.exit(130)
         }
         defer { interruption.cancel() }
-        let result = await runner.run(backend: chosen) { [evidence] claim in
+        var result = await runner.run(backend: chosen) { [evidence] claim in
             VerifyReport.consoleLines(claim, evidence: evidence).forEach(Output.line)
         }
+        if let seconds = result.screenStepsSeconds {
+            let steps = result.claims.filter { $0.screenshot != nil || runner.isScreenStep($0.id) }.count
+            Output.line(String(format: "screen steps: %d in Chromium, %.2f s (browser start included)", steps, seconds))
+        }
+        result.screenshotFolder = result.screenshotFolder.map { relative($0, to: report) }
         for orphan in result.orphans { Output.line("✘ orphan    \(orphan)  a check exists but no article claims it") }
         for warning in result.warnings { Output.line("⚠ \(warning)") }
         chosen.usageSummary().forEach(Output.line)
@@ -110,6 +162,14 @@ struct RunCommand: AsyncParsableCommand {
         try write(result.json(), to: report)
         try write(Data(result.junit().utf8), to: junit)
         if result.exitStatus != 0 { throw ExitCode(result.exitStatus) }
+    }
+
+    /// `folder` as the report names it: relative to the report's own folder when inside it.
+    private func relative(_ folder: String, to report: String?) -> String {
+        guard let report else { return folder }
+        let base = URL(fileURLWithPath: report).deletingLastPathComponent().standardizedFileURL.path + "/"
+        let absolute = URL(fileURLWithPath: folder).standardizedFileURL.path
+        return absolute.hasPrefix(base) ? String(absolute.dropFirst(base.count)) : absolute
     }
 
     private func write(_ data: Data, to path: String?) throws {

@@ -4,13 +4,10 @@ import HelpCenterServe
 import TestSupport
 import WebDriver
 
-/// The repository's real help center, built with the seed run's reviewed verify report (so the
-/// article shows its verification block) and its Pagefind index, served on a loopback port, and
-/// a headless Chromium to look at it.
+/// The repository's real help center, built with a verify run of the seed article (so the
+/// article shows its verification block and the screens of its steps) and its Pagefind index,
+/// served on a loopback port, and a headless Chromium to look at it.
 enum BrowserSite {
-    static let report = TemporarySite.repository.appendingPathComponent(
-        "Tests/DocVerifyTests/Fixtures/seed-report.json")
-
     /// Every kind of page the site has, with what shows it is ready (search results arrive late).
     static let pages: [(kind: String, path: String, ready: String?)] = [
         ("home", "/", nil),
@@ -24,10 +21,11 @@ enum BrowserSite {
     /// Serves the site, then runs `body` with its base URL and a browser session off the
     /// cooperative pool (WebDriver calls block).
     static func withBrowser(_ body: @escaping @Sendable (String, WebDriverSession) throws -> Void) async throws {
+        let report = try await VerifiedSeed.shared.reportPath()
         let site = try TemporarySite(copyRealContent: true)
         let options = BuildOptions(
             contentPath: site.path("Content"), templatesPath: site.path("Templates"),
-            outputPath: site.path("Public"), configPath: site.path("site.yml"), verificationPath: report.path)
+            outputPath: site.path("Public"), configPath: site.path("site.yml"), verificationPath: report)
         let server = PreviewServer(options: options, liveReload: false)
         try await server.start(port: 0)
         do {

@@ -13,18 +13,22 @@ struct SeedVerificationTests {
     static let contentPath = TemporarySite.repository.appendingPathComponent("Content").path
     static let lockPath = TemporarySite.repository.appendingPathComponent("verify.lock").path
 
-    func run(_ backend: MockBackend = MockBackend()) async throws -> VerifyReport {
+    func run(_ backend: MockBackend = MockBackend(), screens: ScreenOptions = SharedBrowser.screens) async throws
+        -> VerifyReport
+    {
         let catalog = try ClaimCatalog.load(contentPath: Self.contentPath)
-        return await VerifyRunner(catalog: catalog, lock: try VerifyLock.load(path: Self.lockPath)).run(
-            backend: backend)
+        var runner = VerifyRunner(catalog: catalog, lock: try VerifyLock.load(path: Self.lockPath))
+        runner.screens = screens
+        return await runner.run(backend: backend)
     }
 
-    @Test("every seed claim is verified or manual against the embedded mock, and nothing drifted")
+    @Test("every seed claim is verified against the embedded mock and its screens, and nothing drifted")
     func seedVerified() async throws {
         let report = try await run()
         #expect(report.passed, "\(report.claims.filter(\.isRed).map { "\($0.id): \($0.detail ?? "drift")" })")
-        #expect(report.count(.verified) == 17)
-        #expect(report.count(.manual) == 7)
+        #expect(report.count(.verified) == 24)
+        #expect(report.count(.manual) == 0)
+        #expect(report.screenStepsSeconds != nil)
         #expect(report.orphans.isEmpty)
         #expect(report.claims.allSatisfy { $0.verdict != .verified || !$0.evidence.isEmpty })
     }
@@ -33,6 +37,8 @@ struct SeedVerificationTests {
         var name: String
         var backend: MockBackend
         var red: Set<String>
+        /// For a broken screen: what the failed step must say it found instead.
+        var screenFinding: String? = nil
         var testDescription: String { name }
     }
 
@@ -59,16 +65,26 @@ struct SeedVerificationTests {
         Mutation(
             name: "more than the meeting id and links stored", backend: MockBackend(defects: .storesExtraMeetingData),
             red: ["data.stores-only-meeting-id-and-links"]),
+        Mutation(
+            name: "the Business Tools icon renamed", backend: MockBackend(screenDefects: .businessToolsRenamed),
+            red: ["connect.open-business-tools"],
+            screenFinding: "no icon named 'Business Tools' on /workspace; there are: Workspace, Sign out, Tools (icon)"),
+        Mutation(
+            name: "no Delete icon next to Zoom", backend: MockBackend(screenDefects: .noDeleteIcon),
+            red: ["disconnect.click-delete"],
+            screenFinding: "no icon named 'Delete' on /workspace/business-tools/integrations; there are:"),
     ]
 
     @Test("each broken promise turns exactly its claims red", arguments: mutations)
     func mutation(_ mutation: Mutation) async throws {
-        let report = try await run(mutation.backend)
+        let screens = mutation.screenFinding == nil ? SharedBrowser.withoutScreens : SharedBrowser.screens
+        let report = try await run(mutation.backend, screens: screens)
         let red = Set(report.claims.filter(\.isRed).map(\.id))
         #expect(red == mutation.red)
         for claim in report.claims where mutation.red.contains(claim.id) {
             #expect(claim.verdict == .failed)
-            #expect(claim.detail?.contains("expected") == true, "\(claim.detail ?? "")")
+            let finding = mutation.screenFinding ?? "expected"
+            #expect(claim.detail?.contains(finding) == true, "\(claim.detail ?? "")")
         }
     }
 
@@ -78,7 +94,7 @@ struct SeedVerificationTests {
         let json = String(decoding: report.json(), as: UTF8.self)
         #expect(try VerifyReport.decode(report.json()) == report)
         let junit = report.junit()
-        #expect(junit.contains(#"<testsuite name="verify (mock)" tests="24" failures="0" errors="0" skipped="7""#))
+        #expect(junit.contains(#"<testsuite name="verify (mock)" tests="24" failures="0" errors="0" skipped="0""#))
         #expect(
             junit.contains(
                 #"name="connect.redirect-to-zoom" file="\#(Self.contentPath)/integrations/using-zoom.md" line="20""#))

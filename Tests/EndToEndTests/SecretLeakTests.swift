@@ -28,19 +28,21 @@ struct SecretLeakTests {
         var testDescription: String { name }
     }
 
+    /// The url backend serves no product screens, so the article's 7 steps in them are blocked
+    /// (with `--app-url` they are taken in the product there).
     static let scenarios: [Scenario] = [
         Scenario(
-            name: "a kind Zoom", mockArguments: [], verifyArguments: ["--zoom-plan", "pro"], status: 0,
-            verdicts: (17, 0, 0), withEmbeddedAndSite: true),
+            name: "a kind Zoom", mockArguments: [], verifyArguments: ["--zoom-plan", "pro"], status: 3,
+            verdicts: (17, 0, 7), withEmbeddedAndSite: true),
         Scenario(
-            name: "Free plan's per-second limits", mockArguments: ["--plan", "free"], verifyArguments: [], status: 0,
-            verdicts: (17, 0, 0)),
+            name: "Free plan's per-second limits", mockArguments: ["--plan", "free"], verifyArguments: [], status: 3,
+            verdicts: (17, 0, 7)),
         Scenario(
             name: "revoke answers 503 once per token", mockArguments: ["--revoke-failures", "1"],
-            verifyArguments: ["--zoom-plan", "pro"], status: 0, verdicts: (17, 0, 0)),
+            verifyArguments: ["--zoom-plan", "pro"], status: 3, verdicts: (17, 0, 7)),
         Scenario(
             name: "a daily limit of 4 meetings", mockArguments: ["--daily-create-limit", "4"],
-            verifyArguments: ["--zoom-plan", "pro"], status: 3, verdicts: (12, 0, 5),
+            verifyArguments: ["--zoom-plan", "pro"], status: 3, verdicts: (12, 0, 12),
             mentions: [
                 "⚠ undocumented cause: Zoom's daily meeting limit",
                 "Zoom's daily meeting limit is reached; try again after ",
@@ -48,7 +50,7 @@ struct SecretLeakTests {
             ]),
         Scenario(
             name: "access tokens expire after 2 calls", mockArguments: ["--expire-tokens-after-calls", "2"],
-            verifyArguments: ["--zoom-plan", "pro"], status: 0, verdicts: (17, 0, 0)),
+            verifyArguments: ["--zoom-plan", "pro"], status: 3, verdicts: (17, 0, 7)),
     ]
 
     @Test(
@@ -91,7 +93,7 @@ struct SecretLeakTests {
         #expect(remote.status == scenario.status, "\(remote.stdout)\(remote.stderr)")
         let (verified, failed, blocked) = scenario.verdicts
         let counts =
-            "\(verified) verified, \(failed) failed" + (blocked > 0 ? ", \(blocked) blocked" : "") + ", 7 manual"
+            "\(verified) verified, \(failed) failed" + (blocked > 0 ? ", \(blocked) blocked" : "") + ", 0 manual"
         #expect(remote.stdout.contains(counts), "\(remote.stdout)")
         for mention in scenario.mentions { #expect(remote.stdout.contains(mention), "\(mention)") }
         #expect(remote.stdout.contains("cleaned up: ") && remote.stdout.contains(" meetings deleted, 0 left"))

@@ -26,12 +26,26 @@ struct VerifyBinaryTests {
         let result = try run(["--report", "report.json", "--junit", "junit.xml"], in: site.root)
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
         let lines = result.stdout.split(separator: "\n")
-        #expect(lines.filter { $0.hasPrefix("✔ verified ") }.count == 17)
-        #expect(lines.filter { $0.hasPrefix("◇ manual ") }.count == 7)
+        #expect(lines.filter { $0.hasPrefix("✔ verified ") }.count == 24)
+        #expect(lines.contains { $0.hasPrefix("screen steps: 7 in Chromium, ") })
         #expect(
-            lines.last?.hasPrefix("17 verified, 0 failed, 7 manual, 0 drift, 0 unbound, 0 orphan · backend mock")
+            lines.last?.hasPrefix("24 verified, 0 failed, 0 manual, 0 drift, 0 unbound, 0 orphan · backend mock")
                 == true)
         #expect(site.exists("report.json") && site.exists("junit.xml"))
+        // The screenshots go beside the report, which names each claim's picture.
+        let report = try JSONSerialization.jsonObject(with: Data(try site.read("report.json").utf8)) as? [String: Any]
+        #expect(report?["screenshotFolder"] as? String == "report-screenshots")
+        let pictures = try FileManager.default.contentsOfDirectory(atPath: site.path("report-screenshots")).sorted()
+        #expect(
+            pictures == [
+                "connect.click-set-up.png", "connect.log-in.png", "connect.open-business-tools.png",
+                "connect.open-integrations.png", "disconnect.click-delete.png", "disconnect.find-zoom-account.png",
+                "disconnect.open-integrations.png",
+            ])
+        for picture in pictures {
+            let data = try Data(contentsOf: site.url("report-screenshots/" + picture))
+            #expect(data.starts(with: [0x89, 0x50, 0x4E, 0x47]) && data.count > 2_000, "\(picture)")
+        }
     }
 
     @Test(
@@ -84,8 +98,13 @@ struct VerifyBinaryTests {
         let line = try #require(VerifyMockZoomBinaryTests.readLine(output.fileHandleForReading))
         let url = String(line.dropFirst("listening on ".count))
         let result = try run(["--backend", "url", "--zoom-url", url, "--report", "report.json"], in: site.root)
-        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
-        #expect(result.stdout.contains("17 verified, 0 failed, 7 manual") && result.stdout.contains("backend url"))
+        #expect(result.status == 3, "\(result.stdout)\(result.stderr)")
+        #expect(
+            result.stdout.contains("17 verified, 0 failed, 7 blocked, 0 manual")
+                && result.stdout.contains("backend url"))
+        #expect(
+            result.stdout.contains(
+                "the url backend serves no product screens: give --app-url URL, with APP_USERNAME and APP_PASSWORD"))
     }
 
     /// `verify mock-zoom --port 0` in the background; returns its URL and the process.
@@ -113,8 +132,10 @@ struct VerifyBinaryTests {
         environment["ZOOM_OAUTH_URL"] = url
         environment["ZOOM_API_URL"] = url
         let result = try run(["--backend", "live", "--consent", "auto"], in: site.root, environment: environment)
-        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
-        #expect(result.stdout.contains("17 verified, 0 failed, 7 manual") && result.stdout.contains("backend live"))
+        #expect(result.status == 3, "\(result.stdout)\(result.stderr)")
+        #expect(
+            result.stdout.contains("17 verified, 0 failed, 7 blocked, 0 manual")
+                && result.stdout.contains("backend live"))
         #expect(!result.stdout.contains("live-secret") && !result.stderr.contains("live-secret"))
         let meetings = try CurlJSON.get(url + "/_mock/meetings")["meetings"] as? [Any]
         #expect(meetings?.isEmpty == true, "a live run leaves no meeting behind")
@@ -128,6 +149,26 @@ struct VerifyBinaryTests {
         let live = try run(["--backend", "live"], in: site.root)
         #expect(live.status == 1)
         #expect(live.stderr.contains("needs ZOOM_CLIENT_ID, ZOOM_CLIENT_SECRET and ZOOM_WEBHOOK_SECRET"))
+        let noUser = try run(
+            ["--app-url", "https://valhallgames.net"], in: site.root, environment: ["PATH": "/usr/bin:/bin"])
+        #expect(noUser.status == 64)
+        #expect(noUser.stderr.contains("--app-url needs APP_USERNAME and APP_PASSWORD in the environment"))
+        let relative = try run(["--app-url", "valhallgames.net"], in: site.root)
+        #expect(relative.status == 64 && relative.stderr.contains("--app-url needs an absolute address"))
+    }
+
+    @Test("without a browser the steps in the product's screens are blocked saying why, never passed; exit 3")
+    func noBrowser() throws {
+        let site = try siteWithLock()
+        let empty = site.url("empty-path")
+        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+        let result = try run(["--report", "report.json"], in: site.root, environment: ["PATH": empty.path])
+        #expect(result.status == 3, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.contains("17 verified, 0 failed, 7 blocked, 0 manual"))
+        #expect(
+            result.stdout.contains(
+                "no browser to take the steps in: chromedriver is not installed (Debian package chromium-driver)"))
+        #expect(!site.exists("report-screenshots"))
     }
 
     @Test("helpcenter build --verification shows the notice and a mark per verified sentence")
@@ -144,9 +185,13 @@ struct VerifyBinaryTests {
         build.waitUntilExit()
         #expect(build.terminationStatus == 0)
         let page = try site.read("Public/integrations/using-zoom/index.html")
-        #expect(page.contains("we tested 16 statements of this article against a simulation of Zoom"))
+        #expect(page.contains("we tested 23 statements of this article against a simulation of Zoom"))
         #expect(page.contains("<summary>How this article is checked</summary>"))
-        #expect(page.components(separatedBy: #"class="claim-mark""#).count - 1 == 17)
+        #expect(page.components(separatedBy: #"class="claim-mark""#).count - 1 == 24)
+        // Each of the 7 steps in the product's screens shows the screen verify saw, published with the site.
+        let screens = page.matches(of: /<a class="step-screen" href="\/assets\/(screens\/[a-z.-]+\.[0-9a-f]{8}\.png)"/)
+        #expect(screens.count == 7)
+        for screen in screens { #expect(site.exists("Public/assets/" + screen.output.1), "\(screen.output.1)") }
         #expect(
             page.contains(
                 #"<li>You will be redirected to Zoom to authorize access <span class="claim-mark" data-claim="connect.redirect-to-zoom""#

@@ -18,8 +18,15 @@ struct VerificationDisplayTests {
         try await offThePool { try Self.buildPageBlocking(display, results: results) }
     }
 
-    static func buildPageBlocking(_ display: String, results: VerificationResults?) throws -> String {
+    /// - Parameters:
+    ///   - edit: changes to the copied site before it builds (an article marked up otherwise).
+    ///   - built: a look at the built site before it is removed.
+    static func buildPageBlocking(
+        _ display: String, results: VerificationResults?, edit: (TemporarySite) throws -> Void = { _ in },
+        built: (TemporarySite) throws -> Void = { _ in }
+    ) throws -> String {
         let site = try TemporarySite(copyRealContent: true)
+        try edit(site)
         try site.write(
             "site.yml",
             try site.read("site.yml").replacing(/verification_display: \w+/, with: "verification_display: \(display)"))
@@ -33,6 +40,7 @@ struct VerificationDisplayTests {
             configPath: site.path("site.yml"), verificationPath: reportPath)
         options.searchIndexer = nil
         _ = try SiteBuilder(options: options).build()
+        try built(site)
         return try site.read(Self.article)
     }
 
@@ -60,15 +68,14 @@ struct VerificationDisplayTests {
         let page = try await buildPage("readers")
         #expect(
             page.contains(
-                "On 2 December 2026 we tested 16 statements of this article against a simulation of Zoom "
-                    + "(not the live Zoom service): all 16 held. The 7 steps in the product&#39;s screens are not "
-                    + "tested automatically.</p>"))
+                "On 2 December 2026 we tested 23 statements of this article against a simulation of Zoom "
+                    + "(not the live Zoom service): all 23 held.</p>"))
         #expect(page.contains("<summary>How this article is checked</summary>"))
         #expect(
             page.contains(
                 #"<li class="statement-verified"><span class="statement-verdict">Held when tested:</span> <q>You will be redirected to Zoom to authorize access</q></li>"#
             ))
-        #expect(page.components(separatedBy: "<li class=\"statement-manual\">").count - 1 == 7)
+        #expect(!page.contains("statement-manual"))
         #expect(DebugDescriptions.find(in: page, literals: false) == [])
         let visible = Self.text(between: "<div class=\"verification-block\"", and: "</div>", in: page)
             .replacing(/<[^>]+>/, with: "")
@@ -88,7 +95,7 @@ struct VerificationDisplayTests {
         let page = try await buildPage("readers", results: results)
         #expect(
             page.contains(
-                "we tested 16 statements of this article against the live Zoom service: 14 held, 1 did not hold, "
+                "we tested 23 statements of this article against the live Zoom service: 21 held, 1 did not hold, "
                     + "1 not yet tested in their current wording."))
         #expect(!page.contains("simulation"))
         #expect(!page.contains(#"<p class="verification verification-complete">"#))
@@ -112,7 +119,7 @@ struct VerificationDisplayTests {
             page.contains(
                 #"<span class="claim-mark" data-claim="connect.redirect-to-zoom" data-pagefind-ignore role="img" aria-label="\#(label)" title="\#(label)">✓</span>"#
             ))
-        #expect(page.components(separatedBy: #"class="claim-mark""#).count - 1 == 17)
+        #expect(page.components(separatedBy: #"class="claim-mark""#).count - 1 == 24)
         let qa = try await buildPage("qa")
         #expect(qa.contains(#"aria-label="Verified against Zoom (mock) on 2 December 2026""#))
     }
@@ -122,11 +129,32 @@ struct VerificationDisplayTests {
         let qa = try await buildPage("qa")
         #expect(
             qa.contains(
-                "Verified against Zoom (mock) on 2 December 2026: 17 of 17 claims; 7 steps in the product&#39;s "
-                    + "screens are checked by hand.</p>"))
+                "Verified against Zoom (mock) on 2 December 2026: 24 of 24 claims.</p>"))
         #expect(!qa.contains("<details"))
         let off = try await buildPage("off")
         #expect(!off.contains("verification") && !off.contains("claim-mark") && !off.contains("✓"))
+    }
+
+    @Test("steps a writer marks manual are named as not tested automatically, in both displays")
+    func manualSteps() async throws {
+        let pages = try await offThePool {
+            try ["readers", "qa"].map { display in
+                try Self.buildPageBlocking(display, results: nil) { site in
+                    let article = "Content/integrations/using-zoom.md"
+                    try site.write(
+                        article,
+                        try site.read(article).replacing(
+                            /(<!-- claim: disconnect\.(open-integrations|find-zoom-account|click-delete)) -->/
+                        ) { "\($0.output.1) manual -->" })
+                }
+            }
+        }
+        #expect(
+            pages[0].contains(
+                "we tested 20 statements of this article against a simulation of Zoom (not the live Zoom service): "
+                    + "all 20 held. The 3 steps in the product&#39;s screens are not tested automatically.</p>"))
+        #expect(pages[0].components(separatedBy: "<li class=\"statement-manual\">").count - 1 == 3)
+        #expect(pages[1].contains("21 of 21 claims; 3 steps in the product&#39;s screens are checked by hand.</p>"))
     }
 
     @Test("a wrong verification_display names the file and line and the allowed values")

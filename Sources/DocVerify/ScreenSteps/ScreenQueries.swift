@@ -44,13 +44,28 @@ enum ScreenQueries {
                     available: candidates.map((e) => nameOf(e) + (kindOf(e) === "icon" ? " (icon)" : ""))};
             """
 
-    /// Argument: text. Answers whether it is shown on the page, and the page's headings.
+    /// Argument: text. Answers whether it is shown on the page, the innermost element showing
+    /// it, and the page's headings.
     static let findText =
         helpers + """
             const text = words(arguments[0]);
-            const found = [...document.querySelectorAll("body *")].some((e) => shown(e) && words(e.textContent).includes(text));
-            return {found, headings: [...document.querySelectorAll("h1, h2")].map((e) => squash(e.textContent))};
+            const all = [...document.querySelectorAll("body *")].filter((e) => shown(e) && words(e.textContent).includes(text));
+            const element = all.find((e) => ![...e.children].some((c) => all.includes(c))) || null;
+            return {found: all.length > 0, element,
+                    headings: [...document.querySelectorAll("h1, h2")].map((e) => squash(e.textContent))};
             """
+
+    /// Arguments: element, whether to outline it. Brings it to the middle of the screen and
+    /// outlines it for a screenshot, or takes the outline away.
+    static let outline = """
+        const [e, on] = arguments;
+        if (on) { document.activeElement?.blur(); e.scrollIntoView({block: "center"}); e.style.outline = "3px solid #d6246e"; e.style.outlineOffset = "3px"; }
+        else { e.style.outline = ""; e.style.outlineOffset = ""; }
+        """
+
+    /// What the page's alert says (a refused sign-in), or nothing.
+    static let alert =
+        "const a = document.querySelector('[role=alert]'); return a ? a.textContent.replace(/\\s+/g, ' ').trim() : '';"
 
     /// The page's main heading.
     static let heading =

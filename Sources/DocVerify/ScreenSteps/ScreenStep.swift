@@ -25,7 +25,7 @@ public enum ScreenStep: Sendable, Hashable, CustomStringConvertible {
         case .logIn: "log in"
         case .expectPage(let name): "on the \(name) page"
         case .click(let name, let kind, let within):
-            "click \(kind == .any ? "" : "the \(kind.rawValue) ")'\(name)'\(within.map { " next to \($0)" } ?? "")"
+            "click \(kind == .any ? "'\(name)'" : "the '\(name)' \(kind.rawValue)")\(within.map { " next to \($0)" } ?? "")"
         case .scrollTo(let name): "scroll to '\(name)'"
         case .find(let text): "find '\(text)'"
         case .open(let name): "open '\(name)'"

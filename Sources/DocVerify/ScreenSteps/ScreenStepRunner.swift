@@ -24,21 +24,35 @@ public struct ScreenStepRunner: Sendable {
         case contradicted(String)
         /// The browser could not be driven: a `blocked` claim.
         case browser(WebDriverError)
+        /// The steps cannot start where they should (wrong credentials, the browser left the
+        /// product for a page that needs a person): a `blocked` claim.
+        case cannotProceed(String)
 
         public var description: String {
             switch self {
             case .contradicted(let message): message
             case .browser(let error): "the browser could not be driven: \(error)"
+            case .cannotProceed(let message): message
             }
         }
     }
 
     /// Performs `steps` in order; one observation per step.
     public func perform(_ steps: [ScreenStep]) throws(Failure) -> [String] {
+        try performCapturing(steps, screenshots: false).observed
+    }
+
+    /// Performs `steps` in order, and with `screenshots` keeps a PNG of the last screen a step
+    /// acted on, the control or text it acted on outlined: for a click, the screen as it is
+    /// clicked (the page after it no longer shows the control); for the others, as they leave it.
+    public func performCapturing(_ steps: [ScreenStep], screenshots: Bool = true) throws(Failure) -> (
+        observed: [String], screenshot: Data?
+    ) {
         var observed: [String] = []
+        var picture: Data?
         for step in steps {
             do {
-                observed.append(try perform(step))
+                observed.append(try perform(step, picture: screenshots ? { picture = $0 } : nil))
             } catch let error as Failure {
                 throw error
             } catch let error as WebDriverError {
@@ -47,16 +61,24 @@ public struct ScreenStepRunner: Sendable {
                 throw .contradicted("\(error)")
             }
         }
-        return observed
+        return (observed, picture)
     }
 
-    private func perform(_ step: ScreenStep) throws -> String {
+    /// Where a step's screenshot goes; `nil` takes none.
+    private typealias Camera = ((Data) -> Void)?
+
+    private func perform(_ step: ScreenStep, picture camera: Camera) throws -> String {
         switch step {
         case .logIn:
             try session.navigate(to: appURL + "/login")
             try type(username, into: "Username")
             try type(password.revealed, into: "Password")
-            try click("Log in", kind: .button, within: nil)
+            _ = try click("Log in", kind: .button, within: nil, camera: camera)
+            guard try path() != "/login" else {
+                let alert = try session.execute(ScreenQueries.alert).string ?? ""
+                throw Failure.cannotProceed(
+                    "could not sign in to \(appURL) as \(username)\(alert.isEmpty ? "" : ": the page says '\(alert)'")")
+            }
             return "signed in as \(username): now on \(try path())"
         case .expectPage(let name):
             let heading = try session.execute(ScreenQueries.heading).string ?? ""
@@ -65,30 +87,34 @@ public struct ScreenStepRunner: Sendable {
             }
             return "on the \(name) page (\(try path()))"
         case .click(let name, let kind, let within):
-            return try click(name, kind: kind, within: within)
+            return try click(name, kind: kind, within: within, camera: camera)
         case .scrollTo(let name):
             let found = try session.execute(
                 ScreenQueries.findControl, arguments: [.string(name), "any", .null])
-            guard WebDriverSession.elementID(found["element"]) != nil else {
+            guard let element = WebDriverSession.elementID(found["element"]) else {
                 throw Failure.contradicted(missing(name, on: try path(), available: found))
             }
             guard found["inView"]?.bool == false else {
                 throw Failure.contradicted(
                     "'\(name)' is already in view on \(try path()): there is nothing to scroll to")
             }
+            try photograph(element, camera)
             return "'\(name)' is below the first screenful of \(try path())"
         case .open(let name):
-            return try click(name, kind: .any, within: nil)
+            return try click(name, kind: .any, within: nil, camera: camera)
         case .find(let text):
             let found = try session.execute(ScreenQueries.findText, arguments: [.string(text)])
             guard found["found"]?.bool == true else {
                 throw Failure.contradicted("no '\(text)' on \(try path()); its headings: \(list(found["headings"]))")
             }
+            if let element = WebDriverSession.elementID(found["element"]) { try photograph(element, camera) }
             return "'\(text)' is shown on \(try path())"
         }
     }
 
-    private func click(_ name: String, kind: ScreenStep.ControlKind, within: String?) throws -> String {
+    private func click(_ name: String, kind: ScreenStep.ControlKind, within: String?, camera: Camera) throws
+        -> String
+    {
         let before = try path()
         let found = try session.execute(
             ScreenQueries.findControl,
@@ -99,9 +125,19 @@ public struct ScreenStepRunner: Sendable {
         guard let element = WebDriverSession.elementID(found["element"]) else {
             throw Failure.contradicted(missing(name, kind: kind, on: before, available: found))
         }
+        try photograph(element, camera)
         try session.click(element: element)
-        let kindWord = kind == .any ? "" : " \(kind.rawValue)"
-        return "clicked the\(kindWord) '\(name)' on \(before): now on \(try path())"
+        let what = kind == .any ? "'\(name)'" : "the '\(name)' \(kind.rawValue)"
+        return "clicked \(what) on \(before): now on \(try path())"
+    }
+
+    /// The screen with `element` outlined in the middle of it, handed to `camera`.
+    private func photograph(_ element: String, _ camera: Camera) throws {
+        guard let camera else { return }
+        let reference = WebDriverSession.reference(element)
+        try session.execute(ScreenQueries.outline, arguments: [reference, true])
+        camera(try session.screenshot())
+        try session.execute(ScreenQueries.outline, arguments: [reference, false])
     }
 
     private func type(_ text: String, into label: String) throws {
@@ -122,6 +158,16 @@ public struct ScreenStepRunner: Sendable {
     private func list(_ value: JSONValue?) -> String {
         let names = (value?.array ?? []).compactMap(\.string).filter { !$0.isEmpty }
         return names.isEmpty ? "nothing" : names.joined(separator: ", ")
+    }
+
+    /// Where the browser is, when it is no longer in the product's screens (Zoom's sign-in page,
+    /// say): `nil` while it is.
+    public func leftTheProduct() throws(Failure) -> String? {
+        let url: String
+        do { url = try session.currentURL() } catch { throw .browser(error) }
+        guard let here = URLComponents(string: url), let app = URLComponents(string: appURL) else { return nil }
+        let same = here.scheme == app.scheme && here.host == app.host && here.port == app.port
+        return same ? nil : "\(here.host ?? url)\(here.path)"
     }
 
     private func path() throws -> String {

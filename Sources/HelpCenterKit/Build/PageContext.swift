@@ -133,20 +133,32 @@ struct PageContext: Sendable {
     }
 
     /// The body with a small mark after each sentence whose claim was verified as written,
-    /// named for screen readers and explained in a tooltip.
+    /// named for screen readers and explained in a tooltip, and after a step in the product's
+    /// screens, the screen as verify saw it.
     private func bodyWithMarks(_ article: Article) -> String {
         guard let verification, let notice, config.verificationDisplay != .off else { return article.body.html }
         var bytes = Array(article.body.html.utf8)
         let marks = article.body.claims.filter(verification.verified).compactMap { claim in
-            article.body.claimOffsets[claim.id].map { (offset: $0, id: claim.id) }
+            article.body.claimOffsets[claim.id].map { (offset: $0, claim: claim) }
         }
         let label = MarkupEscaping.escape(notice.markLabel)
-        for mark in marks.sorted(by: { ($0.offset, $0.id) > ($1.offset, $1.id) }) {
-            let html =
-                #" <span class="claim-mark" data-claim="\#(mark.id)" data-pagefind-ignore role="img" aria-label="\#(label)" title="\#(label)">✓</span>"#
+        for mark in marks.sorted(by: { ($0.offset, $0.claim.id) > ($1.offset, $1.claim.id) }) {
+            var html =
+                #" <span class="claim-mark" data-claim="\#(mark.claim.id)" data-pagefind-ignore role="img" aria-label="\#(label)" title="\#(label)">✓</span>"#
+            if let screen = verification.screenshot(of: mark.claim) { html += stepScreen(screen, of: mark.claim) }
             bytes.insert(contentsOf: Array(html.utf8), at: min(mark.offset, bytes.count))
         }
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// A small picture of the step's screen that opens full size; its `alt` is the step.
+    private func stepScreen(
+        _ screen: (asset: String, size: VerificationResults.PixelSize), of claim: Claim
+    ) -> String {
+        let source = "\(rootPath)assets/\(screen.asset)"
+        return #"<a class="step-screen" href="\#(source)" data-pagefind-ignore>"#
+            + #"<img src="\#(source)" alt="\#(MarkupEscaping.escape(claim.text))" width="\#(screen.size.width)" "#
+            + #"height="\#(screen.size.height)" loading="lazy" decoding="async"></a>"#
     }
 
     // MARK: Pieces

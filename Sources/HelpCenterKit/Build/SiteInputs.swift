@@ -1,7 +1,7 @@
 import Foundation
 
 /// What a build reads besides the articles and `site.yml`: the templates, the assets and the
-/// verification results; loaded on the second core while the articles load.
+/// verification results with their screenshots; loaded on the second core while the articles load.
 enum SiteInputs {
     /// The templates come from the `TemplateCache` when the last build by `generator` compiled
     /// the same files (unless `options` ignore caches).
@@ -17,9 +17,13 @@ enum SiteInputs {
             } else {
                 try TemplateSet.compile(sources, directory: options.templatesPath)
             }
-        let assets = try AssetCollector.collect(from: options.templatesPath + "/assets")
-        let verification = try options.verificationPath.map { path throws(HelpCenterError) in
-            try VerificationResults.load(path: path)
+        var assets = try AssetCollector.collect(from: options.templatesPath + "/assets")
+        var verification: VerificationResults?
+        if let path = options.verificationPath {
+            var results = try VerificationResults.load(path: path)
+            assets.merge(
+                try StepScreenshots.load(&results, reportPath: path), uniquingKeysWith: { _, screen in screen })
+            verification = results
         }
         return (templates, assets, verification)
     }

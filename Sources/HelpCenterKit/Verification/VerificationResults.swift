@@ -8,11 +8,26 @@ public struct VerificationResults: Sendable, Hashable, Codable {
         public var verdict: String
         public var textHash: String
         public var drift: Bool
+        /// A step in the product's screens: its screenshot's file name in `screenshotFolder`.
+        public var screenshot: String?
     }
 
     public var backend: String
     public var startedAt: String
     public var claims: [ClaimOutcome]
+    /// Where the screenshots are, relative to the report's folder (or absolute).
+    public var screenshotFolder: String?
+    /// Each screenshot's size in pixels by claim id, read with the pictures (not in the report).
+    var screenshotSizes: [String: PixelSize] = [:]
+
+    struct PixelSize: Sendable, Hashable {
+        var width: Int
+        var height: Int
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case backend, startedAt, claims, screenshotFolder
+    }
 
     /// Reads a report written by `verify --report`.
     public static func load(path: String) throws(HelpCenterError) -> VerificationResults {
@@ -30,6 +45,12 @@ public struct VerificationResults: Sendable, Hashable, Codable {
     /// Whether `claim` was verified with exactly its current text.
     public func verified(_ claim: Claim) -> Bool {
         claims.contains { $0.id == claim.id && $0.verdict == "verified" && !$0.drift && $0.textHash == claim.textHash }
+    }
+
+    /// The screenshot of `claim`'s step, when the report has one for exactly this wording.
+    func screenshot(of claim: Claim) -> (asset: String, size: PixelSize)? {
+        guard verified(claim), let size = screenshotSizes[claim.id] else { return nil }
+        return (StepScreenshots.assetPath(claim.id), size)
     }
 
     /// `25 November 2026`, from the run's start.

@@ -32,10 +32,14 @@ extension IntegrationEndpoints {
             }
             return Self.redirect(ScreenPaths.signIn, cookie: ScreenSessions.clearCookie)
         }
-        screen(router, ScreenPaths.workspace) { session, _ in ScreenPages.workspace(session) }
+        screen(router, ScreenPaths.workspace) { session, _ in
+            ScreenPages.workspace(session, defects: self.screenDefects)
+        }
         screen(router, ScreenPaths.businessTools) { session, _ in ScreenPages.businessTools(session) }
         screen(router, ScreenPaths.integrations) { session, integration in
-            ScreenPages.integrations(session, connection: await integration.connection(accountID: session.accountID))
+            ScreenPages.integrations(
+                session, connection: await integration.connection(accountID: session.accountID),
+                defects: self.screenDefects)
         }
         router.post(RouterPath(stringLiteral: ScreenPaths.setUpZoom)) { request, _ -> Response in
             try await self.formPost(request) { session, integration in

@@ -20,12 +20,13 @@ enum ScreenPages {
             """)
     }
 
-    static func workspace(_ session: ScreenSessions.Session) -> String {
-        page(
+    static func workspace(_ session: ScreenSessions.Session, defects: ScreenDefects = []) -> String {
+        let name = defects.contains(.businessToolsRenamed) ? "Tools" : "Business Tools"
+        return page(
             "Workspace",
             """
             <h1>Workspace</h1>
-            <nav aria-label="Workspace tools"><a class="icon-button" href="\(ScreenPaths.businessTools)" aria-label="Business Tools" title="Business Tools">\(Icons.briefcase)</a></nav>
+            <nav aria-label="Workspace tools"><a class="icon-button" href="\(ScreenPaths.businessTools)" aria-label="\(name)" title="\(name)">\(Icons.briefcase)</a></nav>
             """, session: session)
     }
 
@@ -40,15 +41,22 @@ enum ScreenPages {
             """, session: session)
     }
 
-    static func integrations(_ session: ScreenSessions.Session, connection: ZoomConnection?, notice: String? = nil)
-        -> String
-    {
+    static func integrations(
+        _ session: ScreenSessions.Session, connection: ZoomConnection?, notice: String? = nil,
+        defects: ScreenDefects = []
+    ) -> String {
         let zoom: String
         if let connection {
+            let delete =
+                defects.contains(.noDeleteIcon)
+                ? ""
+                : """
+                <form method="post" action="\(ScreenPaths.deleteZoom)">\(csrfField(session))<button class="icon-button danger" type="submit" aria-label="Delete" title="Delete">\(Icons.trash)</button></form>
+                """
             zoom = """
                 <p class="status">Connected</p>
                 <p>Connected Zoom account: <span class="zoom-account">\(HTMLText.escape(connection.zoomUserID))</span></p>
-                <form method="post" action="\(ScreenPaths.deleteZoom)">\(csrfField(session))<button class="icon-button danger" type="submit" aria-label="Delete" title="Delete">\(Icons.trash)</button></form>
+                \(delete)
                 """
         } else {
             zoom = """

@@ -132,6 +132,11 @@ extension StarterTemplates {
         .statement-failed .statement-verdict, .statement-blocked .statement-verdict, .statement-untested .statement-verdict { text-decoration: underline; }
         .claim-mark { color: var(--muted); font-size: 0.8em; text-decoration: none; cursor: help; }
         @media print { .claim-mark { display: none; } }
+        /* A step's screen as verify saw it: a thumbnail under the step that opens full size. */
+        .step-screen { display: block; width: min(18rem, 100%); margin: 0.5rem 0 0.75rem; line-height: 0; }
+        .step-screen img { width: 100%; height: auto; border: 1px solid var(--control-border); border-radius: 6px; }
+        .step-screen:hover img, .step-screen:focus-visible img { border-color: var(--link); }
+        @media (prefers-color-scheme: dark) { .step-screen img { filter: brightness(0.85); } }
 
         .pager { display: flex; flex-wrap: wrap; justify-content: space-between; gap: 1rem; margin-top: 2.5rem; border-top: 1px solid var(--border); padding-top: 1rem; }
         .pager a { display: block; max-width: 48%; }
