@@ -51,10 +51,13 @@ public struct ProductScreens: Sendable {
     public let appURL: String
     public let username: String
     public let password: Secret
+    /// Where Zoom's own pages are (its authorize and consent pages), e.g. `https://zoom.us`.
+    public let zoomURL: String
 
-    public init(appURL: String, username: String, password: Secret) {
+    public init(appURL: String, username: String, password: Secret, zoomURL: String = "https://zoom.us") {
         self.appURL = appURL.hasSuffix("/") ? String(appURL.dropLast()) : appURL
         self.username = username
         self.password = password
+        self.zoomURL = zoomURL
     }
 }

@@ -36,6 +36,15 @@ public struct MockBackend: VerifyBackend {
     }
 
     public func makeEnvironment() async throws -> CheckEnvironment {
+        try await environment(consent: .automatic)
+    }
+
+    /// Mock Zoom shows its Allow/Decline page, as Zoom does to a person.
+    public func makeScreenEnvironment() async throws -> CheckEnvironment {
+        try await environment(consent: .page)
+    }
+
+    private func environment(consent: MockZoomConfiguration.ConsentMode) async throws -> CheckEnvironment {
         let endpoints = IntegrationEndpoints(screenDefects: screenDefects)
         try await endpoints.start()
         let webhookSecret = "verify-webhook-\(UUID().uuidString)"
@@ -44,7 +53,8 @@ public struct MockBackend: VerifyBackend {
             redirectURIs: [endpoints.baseURL + IntegrationEndpoints.callbackPath],
             webhookURL: endpoints.baseURL + IntegrationEndpoints.webhookPath, webhookSecret: webhookSecret)
         let server = MockZoomServer(
-            configuration: MockZoomConfiguration(app: app, faults: faults, misbehaviours: misbehaviours, plan: plan))
+            configuration: MockZoomConfiguration(
+                app: app, consent: consent, faults: faults, misbehaviours: misbehaviours, plan: plan))
         try await server.start()
         let clock = server.clock
         let store = IntegrationStateStore.forCheck(under: stateRoot)
@@ -72,6 +82,7 @@ public struct MockBackend: VerifyBackend {
                 await endpoints.stop()
                 if !keepState { try? FileManager.default.removeItem(at: store.directory) }
             },
-            screens: ProductScreens(appURL: endpoints.baseURL, username: user.username, password: user.password))
+            screens: ProductScreens(
+                appURL: endpoints.baseURL, username: user.username, password: user.password, zoomURL: server.baseURL))
     }
 }

@@ -10,6 +10,9 @@ public protocol VerifyBackend: Sendable {
     /// `mock`, `url` or `live`, as reports name it.
     var name: String { get }
     func makeEnvironment() async throws -> CheckEnvironment
+    /// An environment for an article's steps in the product's screens, where a person's browser
+    /// meets Zoom's consent page rather than a consent given in advance.
+    func makeScreenEnvironment() async throws -> CheckEnvironment
     /// Clean-ups in flight and what the run left at Zoom.
     var housekeeping: RunHousekeeping { get }
     /// Lines for the end of a run about what it did at Zoom (meetings created and deleted).
@@ -18,6 +21,7 @@ public protocol VerifyBackend: Sendable {
 
 extension VerifyBackend {
     public func usageSummary() -> [String] { [] }
+    public func makeScreenEnvironment() async throws -> CheckEnvironment { try await makeEnvironment() }
 }
 
 /// A Zoom `app_deauthorized` event signed with the app's secret, as Zoom would send it; used

@@ -42,6 +42,8 @@ public struct VerifyRunner: Sendable {
                 outcome = verdict
             } else if let check = checks[entry.claim.id] {
                 outcome = await execute(check, for: entry, on: backend)
+                // A step also taken in the screens holds only if it holds there too.
+                if screenSteps(entry) != nil { outcome = Self.both(outcome, await browser.outcome(of: entry)) }
             } else {
                 outcome = await browser.outcome(of: entry)
             }
@@ -59,9 +61,26 @@ public struct VerifyRunner: Sendable {
         catalog.entries.contains { $0.claim.id == id && !$0.claim.isManual && screenSteps($0) != nil }
     }
 
-    /// The screen steps the grammar reads in a claim bound to no Swift check.
+    /// The screen steps the grammar reads in a claim's sentence, whether or not a Swift check
+    /// is bound to it too.
     func screenSteps(_ entry: ClaimCatalog.Entry) -> [ScreenStep]? {
-        checks[entry.claim.id] == nil ? ScreenStepGrammar.steps(of: entry.claim.text) : nil
+        ScreenStepGrammar.steps(of: entry.claim.text)
+    }
+
+    /// One verdict from a claim's Swift check and its steps in the screens: failed if either
+    /// failed, else blocked if either was, else verified; the evidence of both.
+    static func both(_ check: ClaimResult, _ screens: ClaimResult) -> ClaimResult {
+        var combined = check
+        let rank: (ClaimResult) -> Int = { $0.isRed ? 2 : $0.verdict == .blocked ? 1 : 0 }
+        let worse = rank(screens) > rank(check) ? screens : check
+        combined.verdict = worse.verdict
+        combined.detail = [check, screens].filter { rank($0) == rank(worse) }.compactMap(\.detail).joined(
+            separator: "; ")
+        if combined.detail?.isEmpty == true { combined.detail = nil }
+        combined.retryAt = check.retryAt
+        combined.evidence = check.evidence + screens.evidence
+        combined.screenshot = screens.screenshot
+        return combined
     }
 
     /// Manual, duplicate and unbound claims need no backend to judge.

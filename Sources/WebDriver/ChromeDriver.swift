@@ -58,8 +58,14 @@ public final class ChromeDriver: Sendable {
                 ].map { .string($0) })
         ]
         if let browser = Self.browserExecutable { options["binary"] = .string(browser) }
+        // The performance log keeps the pages a click went through (`documentRequests()`).
         let capabilities: JSONValue = [
-            "capabilities": ["alwaysMatch": ["browserName": "chrome", "goog:chromeOptions": .object(options)]]
+            "capabilities": [
+                "alwaysMatch": [
+                    "browserName": "chrome", "goog:chromeOptions": .object(options),
+                    "goog:loggingPrefs": ["performance": "ALL"],
+                ]
+            ]
         ]
         let answer = try WebDriverSession.command(.post, baseURL + "/session", capabilities, timeout: .seconds(60))
         guard let id = answer["sessionId"]?.string else {

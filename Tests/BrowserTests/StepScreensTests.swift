@@ -24,7 +24,7 @@ struct StepScreensTests {
                     for: "const i = document.querySelector('a.step-screen img'); i.scrollIntoView(); "
                         + "return i.complete && i.naturalWidth > 0", in: session))
             let thumbnail = try session.execute(Self.firstThumbnail)
-            #expect(thumbnail["count"]?.number == 7)
+            #expect(thumbnail["count"]?.number == 9)
             #expect(thumbnail["alt"]?.string == "Log in to your valhallgames.net account")
             #expect(thumbnail["loaded"]?.bool == true)
             let natural = try #require(thumbnail["natural"]?.number)

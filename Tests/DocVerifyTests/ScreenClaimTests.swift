@@ -87,13 +87,19 @@ struct ScreenClaimTests {
         runner.screens = ScreenOptions(mode: SharedBrowser.screens.mode, app: screens)
         let report = await runner.run(backend: MockBackend(screenDefects: .noDeleteIcon))
         #expect(report.count(.verified) == 24, "\(report.claims.filter { $0.verdict != .verified })")
+        // That product's Zoom consents at once: the browser only passes through Zoom's pages,
+        // which the browser's own record of the pages it loaded shows.
+        let redirect = try #require(report.claims.first { $0.id == "connect.redirect-to-zoom" })
+        let passage = try #require(redirect.evidence.last?.observed)
+        #expect(passage.hasPrefix("went through Zoom's pages at 127.0.0.1:"), "\(passage)")
+        #expect(passage.hasSuffix("(access was allowed before)"), "\(passage)")
 
         runner.screens.app = ProductScreens(
             appURL: screens.appURL, username: screens.username, password: Secret("not the password"))
         let refused = await runner.run(backend: MockBackend())
         await product.cleanUp()
         let steps = refused.claims.filter { runner.isScreenStep($0.id) }
-        #expect(steps.count == 7 && steps.allSatisfy { $0.verdict == .blocked })
+        #expect(steps.count == 9 && steps.allSatisfy { $0.verdict == .blocked })
         #expect(
             steps.first?.detail
                 == "could not sign in to \(screens.appURL) as verify: the page says 'The username or password is not right.'"

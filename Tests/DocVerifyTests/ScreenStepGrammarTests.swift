@@ -29,6 +29,11 @@ struct ScreenStepGrammarTests {
                 "Click the Delete icon next to the Zoom integration.",
                 [.click(name: "Delete", kind: .icon, within: "Zoom integration")]
             ),
+            ("You will be redirected to Zoom to authorize access", [.redirectedTo("Zoom")]),
+            (
+                "Once authorized, you will be returned to valhallgames.net with Zoom connected",
+                [.authorize, .returnedConnected("Zoom")]
+            ),
         ])
     func seedSentence(_ sentence: String, _ expected: [ScreenStep]) {
         #expect(ScreenStepGrammar.steps(of: sentence) == expected)
@@ -37,8 +42,8 @@ struct ScreenStepGrammarTests {
     @Test("sentences outside the grammar are not guessed at")
     func unknownSentences() {
         for sentence in [
-            "You will be redirected to Zoom to authorize access", "Go to Integrations", "Zoom is connected",
-            "Find", "Go to Workspace → ",
+            "You will be redirected to Zoom", "Go to Integrations", "Zoom is connected", "Find", "Go to Workspace → ",
+            "Once connected, valhallgames.net creates a Zoom meeting automatically when a booking is confirmed.",
         ] {
             #expect(ScreenStepGrammar.steps(of: sentence) == nil, "\(sentence)")
         }

@@ -27,7 +27,7 @@ struct VerifyBinaryTests {
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
         let lines = result.stdout.split(separator: "\n")
         #expect(lines.filter { $0.hasPrefix("✔ verified ") }.count == 24)
-        #expect(lines.contains { $0.hasPrefix("screen steps: 7 in Chromium, ") })
+        #expect(lines.contains { $0.hasPrefix("screen steps: 9 in Chromium, ") })
         #expect(
             lines.last?.hasPrefix("24 verified, 0 failed, 0 manual, 0 drift, 0 unbound, 0 orphan · backend mock")
                 == true)
@@ -39,8 +39,8 @@ struct VerifyBinaryTests {
         #expect(
             pictures == [
                 "connect.click-set-up.png", "connect.log-in.png", "connect.open-business-tools.png",
-                "connect.open-integrations.png", "disconnect.click-delete.png", "disconnect.find-zoom-account.png",
-                "disconnect.open-integrations.png",
+                "connect.open-integrations.png", "connect.redirect-to-zoom.png", "connect.returned-connected.png",
+                "disconnect.click-delete.png", "disconnect.find-zoom-account.png", "disconnect.open-integrations.png",
             ])
         for picture in pictures {
             let data = try Data(contentsOf: site.url("report-screenshots/" + picture))
@@ -100,7 +100,7 @@ struct VerifyBinaryTests {
         let result = try run(["--backend", "url", "--zoom-url", url, "--report", "report.json"], in: site.root)
         #expect(result.status == 3, "\(result.stdout)\(result.stderr)")
         #expect(
-            result.stdout.contains("17 verified, 0 failed, 7 blocked, 0 manual")
+            result.stdout.contains("15 verified, 0 failed, 9 blocked, 0 manual")
                 && result.stdout.contains("backend url"))
         #expect(
             result.stdout.contains(
@@ -134,7 +134,7 @@ struct VerifyBinaryTests {
         let result = try run(["--backend", "live", "--consent", "auto"], in: site.root, environment: environment)
         #expect(result.status == 3, "\(result.stdout)\(result.stderr)")
         #expect(
-            result.stdout.contains("17 verified, 0 failed, 7 blocked, 0 manual")
+            result.stdout.contains("15 verified, 0 failed, 9 blocked, 0 manual")
                 && result.stdout.contains("backend live"))
         #expect(!result.stdout.contains("live-secret") && !result.stderr.contains("live-secret"))
         let meetings = try CurlJSON.get(url + "/_mock/meetings")["meetings"] as? [Any]
@@ -164,7 +164,7 @@ struct VerifyBinaryTests {
         try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
         let result = try run(["--report", "report.json"], in: site.root, environment: ["PATH": empty.path])
         #expect(result.status == 3, "\(result.stdout)\(result.stderr)")
-        #expect(result.stdout.contains("17 verified, 0 failed, 7 blocked, 0 manual"))
+        #expect(result.stdout.contains("15 verified, 0 failed, 9 blocked, 0 manual"))
         #expect(
             result.stdout.contains(
                 "no browser to take the steps in: chromedriver is not installed (Debian package chromium-driver)"))
@@ -188,9 +188,9 @@ struct VerifyBinaryTests {
         #expect(page.contains("we tested 23 statements of this article against a simulation of Zoom"))
         #expect(page.contains("<summary>How this article is checked</summary>"))
         #expect(page.components(separatedBy: #"class="claim-mark""#).count - 1 == 24)
-        // Each of the 7 steps in the product's screens shows the screen verify saw, published with the site.
+        // Each of the 9 steps in the product's screens shows the screen verify saw, published with the site.
         let screens = page.matches(of: /<a class="step-screen" href="\/assets\/(screens\/[a-z.-]+\.[0-9a-f]{8}\.png)"/)
-        #expect(screens.count == 7)
+        #expect(screens.count == 9)
         for screen in screens { #expect(site.exists("Public/assets/" + screen.output.1), "\(screen.output.1)") }
         #expect(
             page.contains(

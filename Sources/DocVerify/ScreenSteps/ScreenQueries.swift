@@ -63,6 +63,32 @@ enum ScreenQueries {
         else { e.style.outline = ""; e.style.outlineOffset = ""; }
         """
 
+    /// Argument: a region's name (an integration). Answers the element in that region that says
+    /// just "Connected", and the region's words.
+    static let connectedStatus =
+        helpers + """
+            const region = [...document.querySelectorAll("[aria-label], [aria-labelledby]")]
+              .filter((e) => !controls(document).includes(e)).find((e) => overlaps(nameOf(e), arguments[0]));
+            if (!region) return {regionFound: false, element: null, says: ""};
+            const element = [...region.querySelectorAll("*")].find((e) => shown(e) && words(e.textContent) === "connected");
+            return {regionFound: true, element: element || null, says: squash(region.textContent)};
+            """
+
+    /// Argument: element. Whether clicking it loads another page (a link, a form's submit); if
+    /// so, marks the page, so the next one can be told from it.
+    static let markIfNavigating = """
+        const e = arguments[0];
+        const navigates = !!(e.closest("a[href]") || (e.form && e.type === "submit"));
+        if (navigates) window.__beforeScreenStep = true;
+        return navigates;
+        """
+
+    /// "old" while the marked page is still shown, else the new page's `readyState`.
+    static let pageAfterStep = "return window.__beforeScreenStep === true ? 'old' : document.readyState;"
+
+    /// The page's main heading as an element, or null.
+    static let headingElement = "return document.querySelector('h1');"
+
     /// What the page's alert says (a refused sign-in), or nothing.
     static let alert =
         "const a = document.querySelector('[role=alert]'); return a ? a.textContent.replace(/\\s+/g, ' ').trim() : '';"

@@ -15,6 +15,22 @@ public enum ScreenStep: Sendable, Hashable, CustomStringConvertible {
     /// "Go to Workspace → …": the first place of a path, reached through the control named so
     /// (the screens' header has one on every page).
     case open(String)
+    /// "You will be redirected to Zoom to authorize access": the browser has left the product
+    /// for the named service's pages.
+    case redirectedTo(String)
+    /// "Once authorized, …": the person allows access on the service's consent page.
+    case authorize
+    /// "… you will be returned to valhallgames.net with Zoom connected": back in the product,
+    /// the named integration shows as connected.
+    case returnedConnected(String)
+
+    /// Whether the step is taken outside the product's screens (on Zoom's pages).
+    var startsOutsideTheProduct: Bool {
+        switch self {
+        case .redirectedTo, .authorize: true
+        default: false
+        }
+    }
 
     public enum ControlKind: String, Sendable, Hashable {
         case icon, button, link, any
@@ -29,6 +45,9 @@ public enum ScreenStep: Sendable, Hashable, CustomStringConvertible {
         case .scrollTo(let name): "scroll to '\(name)'"
         case .find(let text): "find '\(text)'"
         case .open(let name): "open '\(name)'"
+        case .redirectedTo(let service): "be on \(service)'s pages"
+        case .authorize: "allow access"
+        case .returnedConnected(let service): "be back with \(service) connected"
         }
     }
 }

@@ -12,6 +12,8 @@
 /// | Go to A → B → C | open A from the header, then click B, then C |
 /// | Find the X | the text X is on the page |
 /// | Click the X icon next to the Y | click the control X inside the region named Y |
+/// | You will be redirected to Z to authorize access | the browser is on Z's pages (Zoom's URL) |
+/// | Once authorized, you will be returned to … with Z connected | allow on Z's consent page; back in the product, Z shows as connected |
 public enum ScreenStepGrammar {
     /// The steps of `sentence`, or `nil` when the grammar does not know it.
     public static func steps(of sentence: String) -> [ScreenStep]? {
@@ -20,6 +22,12 @@ public enum ScreenStepGrammar {
         if let match = text.wholeMatch(of: /(?i)log in to your .+ account/) {
             _ = match
             return [.logIn]
+        }
+        if let match = text.wholeMatch(of: /(?i)you will be redirected to (.+?) to authorize access/) {
+            return [.redirectedTo(String(match.1))]
+        }
+        if let match = text.wholeMatch(of: /(?i)once authorized, you will be returned to .+? with (.+?) connected/) {
+            return [.authorize, .returnedConnected(String(match.1))]
         }
         if let match = text.wholeMatch(of: /(?i)from your (.+?), (click .+)/),
             let rest = steps(of: String(match.2))

@@ -10,12 +10,18 @@ public struct ScreenStepRunner: Sendable {
     public let appURL: String
     public let username: String
     public let password: Secret
+    /// Where Zoom's own pages are, e.g. `https://zoom.us`.
+    public let zoomURL: String
 
-    public init(session: WebDriverSession, appURL: String, username: String, password: Secret) {
+    public init(
+        session: WebDriverSession, appURL: String, username: String, password: Secret,
+        zoomURL: String = "https://zoom.us"
+    ) {
         self.session = session
         self.appURL = appURL
         self.username = username
         self.password = password
+        self.zoomURL = zoomURL
     }
 
     /// Why a step did not go as the sentence says.
@@ -65,7 +71,7 @@ public struct ScreenStepRunner: Sendable {
     }
 
     /// Where a step's screenshot goes; `nil` takes none.
-    private typealias Camera = ((Data) -> Void)?
+    typealias Camera = ((Data) -> Void)?
 
     private func perform(_ step: ScreenStep, picture camera: Camera) throws -> String {
         switch step {
@@ -102,6 +108,12 @@ public struct ScreenStepRunner: Sendable {
             return "'\(name)' is below the first screenful of \(try path())"
         case .open(let name):
             return try click(name, kind: .any, within: nil, camera: camera)
+        case .redirectedTo(let service):
+            return try onZoom(service, camera: camera)
+        case .authorize:
+            return try allow(camera: camera)
+        case .returnedConnected(let service):
+            return try backConnected(service, camera: camera)
         case .find(let text):
             let found = try session.execute(ScreenQueries.findText, arguments: [.string(text)])
             guard found["found"]?.bool == true else {
@@ -126,13 +138,30 @@ public struct ScreenStepRunner: Sendable {
             throw Failure.contradicted(missing(name, kind: kind, on: before, available: found))
         }
         try photograph(element, camera)
-        try session.click(element: element)
+        try clickAndWait(element)
         let what = kind == .any ? "'\(name)'" : "the '\(name)' \(kind.rawValue)"
         return "clicked \(what) on \(before): now on \(try path())"
     }
 
+    /// Clicks `element` and, when that loads another page (through redirects, to another site
+    /// perhaps), waits up to 15 s until that page has loaded, so the next step sees it.
+    func clickAndWait(_ element: String) throws {
+        let navigates =
+            try session.execute(ScreenQueries.markIfNavigating, arguments: [WebDriverSession.reference(element)])
+            .bool == true
+        // The log then holds what this click loaded, for a step that asks where it went.
+        _ = try session.documentRequests()
+        try session.click(element: element)
+        guard navigates else { return }
+        for _ in 0..<300 {
+            // While the next page loads there may be no page to ask: then ask again.
+            if (try? session.execute(ScreenQueries.pageAfterStep))?.string == "complete" { return }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+    }
+
     /// The screen with `element` outlined in the middle of it, handed to `camera`.
-    private func photograph(_ element: String, _ camera: Camera) throws {
+    func photograph(_ element: String, _ camera: Camera) throws {
         guard let camera else { return }
         let reference = WebDriverSession.reference(element)
         try session.execute(ScreenQueries.outline, arguments: [reference, true])
@@ -170,8 +199,12 @@ public struct ScreenStepRunner: Sendable {
         return same ? nil : "\(here.host ?? url)\(here.path)"
     }
 
+    /// The page's path in the product, or host and path on another site (Zoom's).
     private func path() throws -> String {
         let url = try session.currentURL()
-        return URLComponents(string: url)?.path ?? url
+        guard let here = URLComponents(string: url) else { return url }
+        let app = URLComponents(string: appURL)
+        let inProduct = here.host == app?.host && here.port == app?.port
+        return inProduct ? here.path : "\(here.host ?? "")\(here.port.map { ":\($0)" } ?? "")\(here.path)"
     }
 }

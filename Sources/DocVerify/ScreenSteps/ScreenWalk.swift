@@ -44,7 +44,8 @@ struct ScreenWalk: Sendable {
                 continue
             }
             do throws(ScreenStepRunner.Failure) {
-                if outcomes.count > 0 || !before.isEmpty, let elsewhere = try runner.leftTheProduct() {
+                let startsOutside = claim.steps.first?.startsOutsideTheProduct == true
+                if !startsOutside, outcomes.count > 0 || !before.isEmpty, let elsewhere = try runner.leftTheProduct() {
                     throw .cannotProceed(
                         "the browser is at \(elsewhere), outside the product's screens, after the step before it: "
                             + "a page there (Zoom's sign-in or consent) needs a person")

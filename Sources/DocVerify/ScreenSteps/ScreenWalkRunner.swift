@@ -72,7 +72,7 @@ final class ScreenWalkRunner {
         var environment: CheckEnvironment?
         if screens == nil {
             do {
-                environment = try await backend.makeEnvironment()
+                environment = try await backend.makeScreenEnvironment()
             } catch {
                 return blocked("the \(backend.name) backend could not start: \(ErrorWording.words(error))")
             }
@@ -91,7 +91,7 @@ final class ScreenWalkRunner {
                 return try browser.withSession { session in
                     let stepRunner = ScreenStepRunner(
                         session: session, appURL: screens.appURL, username: screens.username,
-                        password: screens.password)
+                        password: screens.password, zoomURL: screens.zoomURL)
                     return walk.perform(with: stepRunner, screenshots: takeScreenshots)
                 }
             } catch {
