@@ -16,16 +16,25 @@ struct MarkdownLinkRewriter {
         self.resolver = resolver
     }
 
-    /// `html` with every `.md` link of `body` pointing at its page.
+    /// `html` with every `.md` link of `body` pointing at its page, and every other link or
+    /// image to an asset written root-relative (`"/assets/img/x.gif"`), the spelling the build's
+    /// fingerprinting turns into the name it writes (`x.610f5ae4.gif`).
     func rewrite(_ html: String, body: RenderedMarkdown, page: String, sourcePath: String) -> String {
         var html = html
-        for link in body.links where !link.isImage && Self.isMarkdownFile(link.url) {
-            guard
-                case .page(let target, let anchor) = resolver.resolve(link.url, fromPage: page, sourcePath: sourcePath)
-            else { continue }
-            let url = resolver.rootPath + target + (anchor.map { "#" + $0 } ?? "")
+        for link in body.links {
+            let attribute = link.isImage ? "src" : "href"
+            let url: String
+            switch resolver.resolve(link.url, fromPage: page, sourcePath: sourcePath) {
+            case .page(let target, let anchor) where !link.isImage && Self.isMarkdownFile(link.url):
+                url = resolver.rootPath + target + (anchor.map { "#" + $0 } ?? "")
+            case .file(let path) where path.hasPrefix("assets/") && link.url != resolver.rootPath + path:
+                url = resolver.rootPath + path
+            default:
+                continue
+            }
             html = html.replacingBytes(
-                of: "href=\"\(HTMLBuffer.escapedURL(link.url))\"", with: "href=\"\(HTMLBuffer.escapedURL(url))\"")
+                of: "\(attribute)=\"\(HTMLBuffer.escapedURL(link.url))\"",
+                with: "\(attribute)=\"\(HTMLBuffer.escapedURL(url))\"")
         }
         return html
     }
