@@ -1,10 +1,11 @@
 internal import CCmark
 
 /// One pass over a cmark tree writing HTML byte for byte as cmark's `html.c` does, with the
-/// help center's additions: heading ids, callouts, and claim markers removed.
+/// help center's additions: heading ids, callouts, claim markers removed, and GitHub's pipe
+/// tables (`HTMLRenderWalk+Tables`).
 struct HTMLRenderWalk {
     let options: MarkdownOptions
-    private(set) var html: HTMLBuffer
+    var html: HTMLBuffer
     private(set) var headings: [Heading] = []
     private(set) var diagnostics: [Diagnostic] = []
     var claims: ClaimCollector
@@ -17,28 +18,44 @@ struct HTMLRenderWalk {
     /// Where each inline claim marker stood in the output, for the page's verified marks.
     private(set) var claimOffsets: [String: Int] = [:]
     private(set) var links: [LinkReference] = []
+    /// The Markdown the tree was parsed from, for extensions that read what the writer typed
+    /// (pipe tables); `nil` when it cannot hold one.
+    let source: ParagraphSource?
+    /// A subtree an extension has rendered in its own way: its events are passed over.
+    var skipping: CmarkNode?
+    /// Where the Markdown being rendered sits in the file, when it was parsed on its own (a
+    /// table's cell), for the links found in it.
+    var fragmentOrigin: (line: Int, column: Int)?
 
-    init(options: MarkdownOptions, capacity: Int) {
+    init(options: MarkdownOptions, capacity: Int, source: ParagraphSource? = nil) {
         self.options = options
         self.html = HTMLBuffer(capacity: capacity)
         self.claims = ClaimCollector(options: options)
+        self.source = source
     }
 
     mutating func render(_ root: CmarkNode) {
-        for (node, entering) in CmarkEvents(root) {
-            if let image = altTextOf {
-                if image.key == node.key {
-                    altTextOf = nil
-                } else {
-                    writeAltText(node, entering: entering)
-                    continue
-                }
-            }
-            if node.isBlock {
-                renderBlock(node, entering: entering)
+        for (node, entering) in CmarkEvents(root) { handle(node, entering: entering) }
+    }
+
+    /// One event of a walk over the main tree or over a fragment parsed on its own.
+    mutating func handle(_ node: CmarkNode, entering: Bool) {
+        if let skipped = skipping {
+            if skipped.key == node.key && !entering { skipping = nil }
+            return
+        }
+        if let image = altTextOf {
+            if image.key == node.key {
+                altTextOf = nil
             } else {
-                renderInline(node, entering: entering)
+                writeAltText(node, entering: entering)
+                return
             }
+        }
+        if node.isBlock {
+            renderBlock(node, entering: entering)
+        } else {
+            renderInline(node, entering: entering)
         }
     }
 
@@ -64,7 +81,12 @@ struct HTMLRenderWalk {
             html.newlineIfNeeded()
             writeCustom(node, entering: entering)
             html.newlineIfNeeded()
-        case CMARK_NODE_PARAGRAPH: renderParagraph(node, entering: entering)
+        case CMARK_NODE_PARAGRAPH:
+            if entering, renderPipeTable(node) {
+                skipping = node
+                return
+            }
+            renderParagraph(node, entering: entering)
         case CMARK_NODE_THEMATIC_BREAK:
             html.newlineIfNeeded()
             html.write("<hr />\n")
@@ -181,7 +203,7 @@ struct HTMLRenderWalk {
         html.write("</code></pre>\n")
     }
 
-    private mutating func renderParagraph(_ node: CmarkNode, entering: Bool) {
+    mutating func renderParagraph(_ node: CmarkNode, entering: Bool) {
         if let list = node.parent?.parent, list.type == CMARK_NODE_LIST, list.isTightList { return }
         if entering {
             html.newlineIfNeeded()
@@ -196,9 +218,13 @@ struct HTMLRenderWalk {
     private mutating func recordLink(_ node: CmarkNode, isImage: Bool) {
         var positioned: CmarkNode? = node
         while let current = positioned, current.line == 0 { positioned = current.parent }
-        let location = SourceLocation(
-            path: options.path, line: (positioned?.line ?? 1) + options.lineOffset,
-            column: max(positioned?.column ?? 1, 1))
+        let column = max(positioned?.column ?? 1, 1)
+        var location = SourceLocation(
+            path: options.path, line: (positioned?.line ?? 1) + options.lineOffset, column: column)
+        if let origin = fragmentOrigin {
+            location = SourceLocation(
+                path: options.path, line: origin.line + options.lineOffset, column: origin.column + column - 1)
+        }
         links.append(
             LinkReference(
                 url: String(decoding: node.url, as: UTF8.self), isImage: isImage,

@@ -3,7 +3,7 @@ internal import CCmark
 /// CommonMark to HTML through cmark's AST: parsed once, walked once.
 ///
 /// The output is cmark's own HTML (same escaping, same whitespace) plus what a help center
-/// needs: heading ids, callouts, and claim markers read out and removed.
+/// needs: heading ids, callouts, claim markers read out and removed, and GitHub's pipe tables.
 public struct MarkdownRenderer: Sendable {
     public var options: MarkdownOptions
 
@@ -13,7 +13,10 @@ public struct MarkdownRenderer: Sendable {
 
     public func render(_ markdown: String) -> RenderedMarkdown {
         let document = CmarkDocument(markdown)
-        var walk = HTMLRenderWalk(options: options, capacity: markdown.utf8.count + markdown.utf8.count / 4)
+        // Only a body with a pipe can hold a table: the others skip indexing their lines.
+        let source = markdown.utf8.contains(UInt8(ascii: "|")) ? ParagraphSource(markdown) : nil
+        var walk = HTMLRenderWalk(
+            options: options, capacity: markdown.utf8.count + markdown.utf8.count / 4, source: source)
         walk.render(CmarkNode(document.root))
         return RenderedMarkdown(
             html: walk.html.string,

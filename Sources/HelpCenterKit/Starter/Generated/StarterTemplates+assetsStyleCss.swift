@@ -98,6 +98,13 @@ extension StarterTemplates {
         .article-body pre { background: var(--surface); padding: 1rem; border-radius: var(--radius); overflow-x: auto; }
         .article-body pre code { padding: 0; background: none; }
         .article-body img { max-width: 100%; height: auto; }
+        /* Tables (GitHub's pipe tables): full width, words wrap on a phone rather than the page scrolling. */
+        .article-body table { width: 100%; border-collapse: collapse; margin-block: 1.25rem; font-size: 0.95rem; overflow-wrap: anywhere; }
+        .article-body th, .article-body td { border: 1px solid var(--border); padding: 0.45rem 0.75rem; text-align: start; vertical-align: top; }
+        .article-body thead th { background: var(--surface); }
+        .article-body .align-left { text-align: left; }
+        .article-body .align-center { text-align: center; }
+        .article-body .align-right { text-align: right; }
 
         .callout { background: var(--callout-bg); border-left: 4px solid var(--callout-border); border-radius: var(--radius); padding: 0.9rem 1.2rem; margin: 1.25rem 0; }
         .callout p { margin: 0.25rem 0; }

@@ -1,0 +1,65 @@
+import Foundation
+import Testing
+
+@testable import HelpCenterKit
+
+/// GitHub Flavored Markdown's extension examples through our renderer: the spec's own
+/// (`example table`, …) and cmark-gfm's extension test file, both in `Fixtures/gfm` with their
+/// provenance. The only differences allowed are our additions (heading ids, callouts) and a
+/// cell's alignment as a class instead of HTML's obsolete `align` attribute.
+@Suite("GitHub Flavored Markdown extensions")
+struct GFMSpecTests {
+    struct Example: CustomTestStringConvertible, Sendable {
+        var file: String
+        var number: Int
+        var kind: String
+        var markdown: String
+        var html: String
+        var testDescription: String { "\(file) example \(number) (\(kind))" }
+    }
+
+    /// Every example of both files, each with its kind: the fence's word in the spec, the
+    /// section in the extension tests.
+    static let examples: [Example] = {
+        ["gfm-spec-0.29-extension-examples", "gfm-extensions-tests"].flatMap { name -> [Example] in
+            guard
+                let url = Bundle.module.url(forResource: name, withExtension: "txt", subdirectory: "Fixtures/gfm"),
+                let text = try? String(contentsOf: url, encoding: .utf8)
+            else { return [] }
+            // Each `## ` section is one kind; `###` subsections stay in it.
+            var examples: [Example] = []
+            for chunk in text.split(separator: "\n## ") {
+                let kind = chunk.prefix { $0 != "\n" }.drop { $0 == "#" || $0 == " " }.lowercased()
+                for example in CommonMarkSpecTests.parse(String(chunk)) {
+                    examples.append(
+                        Example(
+                            file: name, number: examples.count + 1, kind: kind, markdown: example.markdown,
+                            html: example.html))
+                }
+            }
+            return examples
+        }
+    }()
+
+    static func examples(_ kinds: Set<String>) -> [Example] {
+        examples.filter { kinds.contains($0.kind) }
+    }
+
+    @Test("the fixtures hold the spec's 8 table examples and the extension file's tables")
+    func found() {
+        #expect(Self.examples(["tables (extension)"]).filter { $0.file.hasPrefix("gfm-spec") }.count == 8)
+        #expect(Self.examples(["tables"]).count == 16)
+    }
+
+    @Test("pipe tables render as cmark-gfm renders them", arguments: examples(["tables (extension)", "tables"]))
+    func tables(_ example: Example) {
+        let html = MarkdownRenderer(options: MarkdownOptions(unsafeHTML: true)).render(example.markdown).html
+        #expect(Self.normalized(html) == example.html, "markdown: \(example.markdown.debugDescription)")
+    }
+
+    /// Our additions taken out, so the rest must match cmark-gfm byte for byte.
+    static func normalized(_ html: String) -> String {
+        CommonMarkSpecTests.withoutAdditions(html).replacingOccurrences(
+            of: #" class="align-(left|center|right)""#, with: #" align="$1""#, options: .regularExpression)
+    }
+}
