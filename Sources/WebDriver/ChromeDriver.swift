@@ -7,6 +7,9 @@ public final class ChromeDriver: Sendable {
     /// The driver's address, e.g. `http://127.0.0.1:40123`.
     public let baseURL: String
     private let process: Process
+    /// Where the browser's `setpriv` wrapper is: one per user, rewritten by each driver.
+    private let wrapperFolder = FileManager.default.temporaryDirectory.appendingPathComponent(
+        "helpcenter-chromium-tether-\(getuid())")
 
     /// Starts the driver and waits until it says it is ready (up to `readyWithin`).
     /// - Throws: `WebDriverError` `unavailable` naming the missing package when chromium or
@@ -20,8 +23,9 @@ public final class ChromeDriver: Sendable {
         }
         let port = try FreeLoopbackPort.pick()
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: driver)
-        process.arguments = ["--port=\(port)", "--log-level=SEVERE"]
+        let tethered = Tether.driverCommand(driver: driver, port: port)
+        process.executableURL = URL(fileURLWithPath: tethered.executable)
+        process.arguments = tethered.arguments
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         do {
@@ -39,10 +43,13 @@ public final class ChromeDriver: Sendable {
     }
 
     /// Ends the driver and the browsers it started. chromedriver ignores SIGTERM, so it is asked
-    /// through its `/shutdown` command and killed if it is still there a few seconds later.
+    /// through its `/shutdown` command; then its watchdog (`Tether`) is stopped, which kills it
+    /// if it is still there.
     public func stop() {
         guard process.isRunning else { return }
         _ = try? WebDriverSession.command(.get, baseURL + "/shutdown", nil, timeout: .seconds(5))
+        // The watchdog shell ends the driver, if still there, on SIGTERM.
+        kill(process.processIdentifier, SIGTERM)
         for _ in 0..<50 where process.isRunning { Thread.sleep(forTimeInterval: 0.1) }
         if process.isRunning { kill(process.processIdentifier, SIGKILL) }
         process.waitUntilExit()
@@ -57,7 +64,9 @@ public final class ChromeDriver: Sendable {
                     "--hide-scrollbars", "--no-first-run", "--window-size=\(width),\(height)",
                 ].map { .string($0) })
         ]
-        if let browser = Self.browserExecutable { options["binary"] = .string(browser) }
+        if let browser = Self.browserExecutable {
+            options["binary"] = .string(Tether.browserWrapper(browser, in: wrapperFolder))
+        }
         // The performance log keeps the pages a click went through (`documentRequests()`).
         let capabilities: JSONValue = [
             "capabilities": [

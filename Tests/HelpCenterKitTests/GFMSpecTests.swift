@@ -51,6 +51,19 @@ struct GFMSpecTests {
         #expect(Self.examples(["tables"]).count == 16)
     }
 
+    @Test("the fixtures hold the strikethrough examples: the spec's 2 and the extension file's 2")
+    func strikethroughFound() {
+        #expect(Self.examples(["strikethrough (extension)", "strikethroughs"]).count == 4)
+    }
+
+    @Test(
+        "strikethrough renders as cmark-gfm renders it",
+        arguments: examples(["strikethrough (extension)", "strikethroughs"]))
+    func strikethrough(_ example: Example) {
+        let html = MarkdownRenderer(options: MarkdownOptions(unsafeHTML: true)).render(example.markdown).html
+        #expect(Self.normalized(html) == example.html, "markdown: \(example.markdown.debugDescription)")
+    }
+
     @Test("pipe tables render as cmark-gfm renders them", arguments: examples(["tables (extension)", "tables"]))
     func tables(_ example: Example) {
         let html = MarkdownRenderer(options: MarkdownOptions(unsafeHTML: true)).render(example.markdown).html

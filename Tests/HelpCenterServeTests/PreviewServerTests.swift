@@ -51,9 +51,11 @@ struct PreviewServerTests {
         await server.stop()
     }
 
-    func get(_ url: String, timeout: Duration = .seconds(5)) async throws -> HTTPResponse {
+    /// A page answers in milliseconds; the generous limit is for a 2-core machine running the
+    /// whole suite, Chromium included, beside it.
+    func get(_ url: String, timeout: Duration = .seconds(30)) async throws -> HTTPResponse {
         try await CurlHTTPClient().send(
-            HTTPRequest(.get, url, timeouts: Timeouts(connect: .seconds(2), total: timeout)))
+            HTTPRequest(.get, url, timeouts: Timeouts(connect: .seconds(10), total: timeout)))
     }
 
     @Test("listens on 127.0.0.1 only, per the kernel's socket table")
@@ -89,7 +91,7 @@ struct PreviewServerTests {
         try await withServer(polls: polls) { site, server in
             let first = try await get(server.baseURL + "/__livereload?since=-1")
             let generation = try #require(Int(first.bodyText.filter(\.isNumber)))
-            async let poll = get(server.baseURL + "/__livereload?since=\(generation)", timeout: .seconds(20))
+            async let poll = get(server.baseURL + "/__livereload?since=\(generation)", timeout: .seconds(40))
             try await Task.sleep(for: .milliseconds(300))
             try site.writeArticle("Content/integrations/new.md", title: "Brand new")
             let changed = try await poll
@@ -162,7 +164,7 @@ struct PreviewServerTests {
         try FileManager.default.removeItem(atPath: slow)
         let generation = await server.state.generation
         try site.writeArticle("Content/integrations/new.md", title: "Brand new")
-        _ = await server.state.waitForChange(since: generation, timeout: .seconds(20))
+        _ = await server.state.waitForChange(since: generation, timeout: .seconds(40))
         for _ in 0..<200 where !site.exists("Public/pagefind/index.txt") {
             try await Task.sleep(for: .milliseconds(50))
         }

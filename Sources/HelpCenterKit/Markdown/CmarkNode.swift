@@ -24,6 +24,7 @@ struct CmarkNode {
     var firstChild: CmarkNode? { CmarkNode(cmark_node_first_child(pointer)) }
     var lastChild: CmarkNode? { CmarkNode(cmark_node_last_child(pointer)) }
     var next: CmarkNode? { CmarkNode(cmark_node_next(pointer)) }
+    var previous: CmarkNode? { CmarkNode(cmark_node_previous(pointer)) }
     var line: Int { Int(cmark_node_get_start_line(pointer)) }
     var column: Int { Int(cmark_node_get_start_column(pointer)) }
     var headingLevel: Int { Int(cmark_node_get_heading_level(pointer)) }

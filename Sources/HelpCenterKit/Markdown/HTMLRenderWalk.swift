@@ -14,6 +14,8 @@ struct HTMLRenderWalk {
     private var altTextOf: CmarkNode?
     /// Text nodes that end in a `{#custom-id}`, with the byte count to keep.
     private var truncatedText: [Int: Int] = [:]
+    /// Tildes of strikethrough pairs in text nodes, by node key (`Strikethrough`).
+    var strikeMarks: [Int: [Strikethrough.Mark]] = [:]
     private var calloutKeys: Set<Int> = []
     /// Where each inline claim marker stood in the output, for the page's verified marks.
     private(set) var claimOffsets: [String: Int] = [:]
@@ -27,11 +29,15 @@ struct HTMLRenderWalk {
     /// table's cell), for the links found in it.
     var fragmentOrigin: (line: Int, column: Int)?
 
-    init(options: MarkdownOptions, capacity: Int, source: ParagraphSource? = nil) {
+    /// Whether the Markdown has a `~`, without which there is no strikethrough to look for.
+    let hasTildes: Bool
+
+    init(options: MarkdownOptions, capacity: Int, source: ParagraphSource? = nil, hasTildes: Bool = false) {
         self.options = options
         self.html = HTMLBuffer(capacity: capacity)
         self.claims = ClaimCollector(options: options)
         self.source = source
+        self.hasTildes = hasTildes
     }
 
     mutating func render(_ root: CmarkNode) {
@@ -60,6 +66,9 @@ struct HTMLRenderWalk {
     }
 
     private mutating func renderBlock(_ node: CmarkNode, entering: Bool) {
+        if hasTildes, entering, node.type == CMARK_NODE_PARAGRAPH || node.type == CMARK_NODE_HEADING {
+            strikeMarks.merge(Strikethrough.marks(in: node)) { _, new in new }
+        }
         switch node.type {
         case CMARK_NODE_BLOCK_QUOTE: renderBlockQuote(node, entering: entering)
         case CMARK_NODE_LIST: renderList(node, entering: entering)
@@ -98,8 +107,12 @@ struct HTMLRenderWalk {
         switch node.type {
         case CMARK_NODE_TEXT:
             let literal = node.literal
-            html.writeEscaped(
-                UnsafeRawBufferPointer(rebasing: literal.prefix(truncatedText[node.key] ?? literal.count)))
+            let kept = UnsafeRawBufferPointer(rebasing: literal.prefix(truncatedText[node.key] ?? literal.count))
+            if let marks = strikeMarks[node.key] {
+                writeStruck(kept, marks)
+            } else {
+                html.writeEscaped(kept)
+            }
         case CMARK_NODE_LINEBREAK: html.write("<br />\n")
         case CMARK_NODE_SOFTBREAK: html.write("\n")
         case CMARK_NODE_CODE:

@@ -62,6 +62,7 @@ extension HTMLRenderWalk {
             html.writeEscaped(markdown.utf8)
             return
         }
+        if hasTildes { strikeMarks.merge(Strikethrough.marks(in: paragraph)) { _, new in new } }
         let outer = fragmentOrigin
         fragmentOrigin = (line, column)
         for (node, entering) in CmarkEvents(paragraph) where node.key != paragraph.key {
