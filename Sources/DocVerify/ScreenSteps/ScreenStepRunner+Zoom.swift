@@ -80,8 +80,4 @@ extension ScreenStepRunner {
     private func host(of url: String) -> String {
         URLComponents(string: url).map(describe) ?? url
     }
-
-    private func describe(_ here: URLComponents) -> String {
-        "\(here.host ?? "")\(here.port.map { ":\($0)" } ?? "")\(here.path)"
-    }
 }

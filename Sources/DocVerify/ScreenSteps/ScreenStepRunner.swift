@@ -194,17 +194,25 @@ public struct ScreenStepRunner: Sendable {
     public func leftTheProduct() throws(Failure) -> String? {
         let url: String
         do { url = try session.currentURL() } catch { throw .browser(error) }
-        guard let here = URLComponents(string: url), let app = URLComponents(string: appURL) else { return nil }
-        let same = here.scheme == app.scheme && here.host == app.host && here.port == app.port
-        return same ? nil : "\(here.host ?? url)\(here.path)"
+        guard let here = URLComponents(string: url) else { return nil }
+        return isInProduct(here) ? nil : describe(here)
     }
 
     /// The page's path in the product, or host and path on another site (Zoom's).
     private func path() throws -> String {
         let url = try session.currentURL()
         guard let here = URLComponents(string: url) else { return url }
+        return isInProduct(here) ? here.path : describe(here)
+    }
+
+    /// Same scheme, host and port as the product's screens.
+    private func isInProduct(_ here: URLComponents) -> Bool {
         let app = URLComponents(string: appURL)
-        let inProduct = here.host == app?.host && here.port == app?.port
-        return inProduct ? here.path : "\(here.host ?? "")\(here.port.map { ":\($0)" } ?? "")\(here.path)"
+        return here.scheme == app?.scheme && here.host == app?.host && here.port == app?.port
+    }
+
+    /// `host:port/path`, as a step names a page on another site.
+    func describe(_ here: URLComponents) -> String {
+        "\(here.host ?? "")\(here.port.map { ":\($0)" } ?? "")\(here.path)"
     }
 }

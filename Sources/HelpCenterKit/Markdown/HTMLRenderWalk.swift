@@ -16,7 +16,7 @@ struct HTMLRenderWalk {
     private var truncatedText: [Int: Int] = [:]
     /// Tildes of strikethrough pairs in text nodes, by node key (`Strikethrough`).
     var strikeMarks: [Int: [Strikethrough.Mark]] = [:]
-    private var calloutKeys: Set<Int> = []
+    var calloutKeys: Set<Int> = []
     /// Where each inline claim marker stood in the output, for the page's verified marks.
     private(set) var claimOffsets: [String: Int] = [:]
     private(set) var links: [LinkReference] = []
@@ -157,75 +157,6 @@ struct HTMLRenderWalk {
         }
     }
 
-    // MARK: Blocks
-
-    private mutating func renderBlockQuote(_ node: CmarkNode, entering: Bool) {
-        html.newlineIfNeeded()
-        if entering {
-            if let label = Self.calloutLabel(node) {
-                calloutKeys.insert(node.key)
-                html.write("<aside class=\"callout callout-\(HeadingSlugger.slug(label))\" role=\"note\">\n")
-            } else {
-                html.write("<blockquote>\n")
-            }
-        } else {
-            html.write(calloutKeys.contains(node.key) ? "</aside>\n" : "</blockquote>\n")
-        }
-    }
-
-    private mutating func renderList(_ node: CmarkNode, entering: Bool) {
-        if entering {
-            html.newlineIfNeeded()
-            if node.isBulletList {
-                html.write("<ul>\n")
-            } else if node.listStart == 1 {
-                html.write("<ol>\n")
-            } else {
-                html.write("<ol start=\"\(node.listStart)\">\n")
-            }
-        } else {
-            html.write(node.isBulletList ? "</ul>\n" : "</ol>\n")
-        }
-    }
-
-    private mutating func renderHeading(_ node: CmarkNode, entering: Bool) {
-        let level = node.headingLevel
-        guard entering else {
-            html.write("</h\(level)>\n")
-            return
-        }
-        html.newlineIfNeeded()
-        let id = headingID(node)
-        html.write("<h\(level) id=\"")
-        html.writeEscaped(id.utf8)
-        html.write("\">")
-    }
-
-    private mutating func renderCodeBlock(_ node: CmarkNode) {
-        html.newlineIfNeeded()
-        let info = node.fenceInfo
-        let language = info.prefix { !Self.isSpace($0) }
-        if language.isEmpty {
-            html.write("<pre><code>")
-        } else {
-            html.write("<pre><code class=\"language-")
-            html.writeEscaped(language)
-            html.write("\">")
-        }
-        html.writeEscaped(node.literal)
-        html.write("</code></pre>\n")
-    }
-
-    mutating func renderParagraph(_ node: CmarkNode, entering: Bool) {
-        if let list = node.parent?.parent, list.type == CMARK_NODE_LIST, list.isTightList { return }
-        if entering {
-            html.newlineIfNeeded()
-            html.write("<p>")
-        } else {
-            html.write("</p>\n")
-        }
-    }
-
     // MARK: Pieces
 
     private mutating func recordLink(_ node: CmarkNode, isImage: Bool) {
@@ -246,7 +177,7 @@ struct HTMLRenderWalk {
     }
 
     /// Assigns the heading's id (a writer's `{#id}` or a slug of its text) and records it.
-    private mutating func headingID(_ node: CmarkNode) -> String {
+    mutating func headingID(_ node: CmarkNode) -> String {
         var text = node.plainText
         var id: String?
         if let last = node.lastChild, last.type == CMARK_NODE_TEXT, let custom = CustomHeadingID(last.literalString) {
@@ -301,17 +232,4 @@ struct HTMLRenderWalk {
         html.writeEscaped(title)
     }
 
-    /// `Quick overview` for a block quote whose first paragraph starts with `**Quick overview:**`.
-    static func calloutLabel(_ node: CmarkNode) -> String? {
-        guard let paragraph = node.firstChild, paragraph.type == CMARK_NODE_PARAGRAPH,
-            let strong = paragraph.firstChild, strong.type == CMARK_NODE_STRONG
-        else { return nil }
-        let label = strong.plainText
-        guard label.count > 1, label.hasSuffix(":") else { return nil }
-        return String(label.dropLast())
-    }
-
-    private static func isSpace(_ byte: UInt8) -> Bool {
-        byte == 0x20 || (0x09...0x0D).contains(byte)
-    }
 }
