@@ -149,7 +149,7 @@ public struct VerifyRunner: Sendable {
     }
 
     /// What a writer learns from an unbound claim: the two ways to bind one.
-    static let unboundDetail =
+    private static let unboundDetail =
         "no check is registered for this claim, and it is not a step in the product's screens that verify "
         + "can take (see the step grammar in the README: 'Log in to your … account', 'click the X icon', "
         + "'Scroll to X and click it', 'Locate X and click Y', 'Go to A → B', 'Find the X', "

@@ -156,7 +156,7 @@ struct RunCommand: AsyncParsableCommand {
             VerifyReport.consoleLines(claim, evidence: evidence).forEach(Output.line)
         }
         if let seconds = result.screenStepsSeconds {
-            let steps = result.claims.filter { $0.screenshot != nil || runner.isScreenStep($0.id) }.count
+            let steps = result.claims.filter { runner.isScreenStep($0.id) }.count
             Output.line(String(format: "screen steps: %d in Chromium, %.2f s (browser start included)", steps, seconds))
         }
         result.screenshotFolder = result.screenshotFolder.map { relative($0, to: report) }

@@ -39,6 +39,14 @@ struct PipeTableTests {
         #expect(html.hasPrefix("<p>Plans <em>compared</em>:</p>\n<table>\n"), "\(html)")
     }
 
+    @Test("strikethrough in one cell strikes that cell only, however many cells follow")
+    func struckCell() {
+        let rows = (0..<50).map { "| x\($0) | y\($0) |" }.joined(separator: "\n")
+        let html = render("| a | b |\n|---|---|\n| ~~gone~~ | kept |\n" + rows + "\n").html
+        #expect(html.contains("<td><del>gone</del></td>\n<td>kept</td>"), "\(html)")
+        #expect(html.components(separatedBy: "<del>").count == 2, "\(html)")
+    }
+
     @Test("without a delimiter row of as many cells, pipes are text")
     func notATable() {
         #expect(render("a | b\nc | d\n").html == "<p>a | b\nc | d</p>\n")

@@ -19,11 +19,9 @@ final class ScreenWalkRunner {
         self.backend = backend
     }
 
-    /// `entry`'s verdict, walking its article's steps first if they have not been walked.
+    /// `entry`'s verdict (a claim the grammar reads), walking its article's steps first if they
+    /// have not been walked.
     func outcome(of entry: ClaimCatalog.Entry) async -> ClaimResult {
-        guard runner.screenSteps(entry) != nil else {
-            return runner.result(entry, .unbound, detail: VerifyRunner.unboundDetail)
-        }
         if outcomes[entry.claim.id] == nil {
             let started = ContinuousClock.now
             outcomes.merge(await walk(page: entry.page), uniquingKeysWith: { _, new in new })

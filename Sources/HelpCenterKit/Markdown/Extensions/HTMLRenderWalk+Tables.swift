@@ -62,7 +62,11 @@ extension HTMLRenderWalk {
             html.writeEscaped(markdown.utf8)
             return
         }
-        if hasTildes { strikeMarks.merge(Strikethrough.marks(in: paragraph)) { _, new in new } }
+        // Keyed by node address: taken out again before the fragment's tree is freed, so a
+        // later fragment's node at the same address is not given these.
+        let marks = hasTildes ? Strikethrough.marks(in: paragraph) : [:]
+        strikeMarks.merge(marks) { _, new in new }
+        defer { for key in marks.keys { strikeMarks[key] = nil } }
         let outer = fragmentOrigin
         fragmentOrigin = (line, column)
         for (node, entering) in CmarkEvents(paragraph) where node.key != paragraph.key {
