@@ -13,6 +13,7 @@ enum BrowserSite {
         ("home", "/", nil),
         ("category", "/integrations/", nil),
         ("article", "/integrations/using-zoom/", nil),
+        ("article with GFM's additions", "/integrations/formatting/", nil),
         ("search", "/search/", nil),
         ("search results", "/search/?q=revoke", "return document.querySelectorAll('#search-results li').length > 0"),
         ("404", "/404.html", nil),
@@ -23,6 +24,7 @@ enum BrowserSite {
     static func withBrowser(_ body: @escaping @Sendable (String, WebDriverSession) throws -> Void) async throws {
         let report = try await VerifiedSeed.shared.reportPath()
         let site = try TemporarySite(copyRealContent: true)
+        try formatting.write(to: site.url("Content/integrations/formatting.md"), atomically: true, encoding: .utf8)
         let options = BuildOptions(
             contentPath: site.path("Content"), templatesPath: site.path("Templates"),
             outputPath: site.path("Public"), configPath: site.path("site.yml"), verificationPath: report)
@@ -46,6 +48,29 @@ enum BrowserSite {
         }
         await server.stop()
     }
+
+    /// An article with what GitHub Flavored Markdown adds (alerts, a table, a task list,
+    /// autolinks, strikethrough), so the audit sees their markup in both schemes.
+    static let formatting = """
+        ---
+        title: Formatting in articles
+        ---
+        > [!TIP]
+        > Connect Zoom before you book.
+
+        > [!CAUTION]
+        > Disconnecting stops all Zoom API calls.
+
+        | Plan | Meetings |
+        |:-----|---------:|
+        | Free | ~~none~~ 40 minutes |
+
+        - [x] Connected
+        - [ ] Booked
+
+        Questions: care@valhallgames.net or https://valhallgames.net/help.
+
+        """
 
     /// serve indexes search on another thread after its first build.
     static func waitForSearchIndex(_ site: TemporarySite) async throws {

@@ -5,8 +5,9 @@ import Testing
 
 /// GitHub Flavored Markdown's extension examples through our renderer: the spec's own
 /// (`example table`, …) and cmark-gfm's extension test file, both in `Fixtures/gfm` with their
-/// provenance. The only differences allowed are our additions (heading ids, callouts) and a
-/// cell's alignment as a class instead of HTML's obsolete `align` attribute.
+/// provenance. The only differences allowed are our additions (heading ids, callouts, a task
+/// checkbox's accessible name) and a cell's alignment as a class instead of HTML's obsolete
+/// `align` attribute.
 @Suite("GitHub Flavored Markdown extensions")
 struct GFMSpecTests {
     struct Example: CustomTestStringConvertible, Sendable {
@@ -70,9 +71,36 @@ struct GFMSpecTests {
         #expect(Self.normalized(html) == example.html, "markdown: \(example.markdown.debugDescription)")
     }
 
+    @Test(
+        "the fixtures hold the autolink examples (the spec's 11, the extension file's 3 and its 2 of interop) and the 3 task lists"
+    )
+    func autolinksAndTaskListsFound() {
+        #expect(Self.examples(["autolinks (extension)"]).count == 11)
+        #expect(Self.examples(["autolinks"]).count == 3)
+        #expect(Self.examples(["interop"]).count == 2)
+        #expect(Self.examples(["task lists"]).count == 3)
+    }
+
+    @Test(
+        "bare URLs, www. and email addresses link as cmark-gfm links them",
+        arguments: examples(["autolinks (extension)", "autolinks", "interop"]))
+    func autolinks(_ example: Example) {
+        let html = MarkdownRenderer(options: MarkdownOptions(unsafeHTML: true)).render(example.markdown).html
+        // `<IGNORE>`: the example only asks that rendering ends.
+        guard example.html != "<IGNORE>\n" else { return #expect(!html.isEmpty) }
+        #expect(Self.normalized(html) == example.html, "markdown: \(example.markdown.debugDescription)")
+    }
+
+    @Test("task list items render with cmark-gfm's disabled checkboxes", arguments: examples(["task lists"]))
+    func taskLists(_ example: Example) {
+        let html = MarkdownRenderer(options: MarkdownOptions(unsafeHTML: true)).render(example.markdown).html
+        #expect(Self.normalized(html) == example.html, "markdown: \(example.markdown.debugDescription)")
+    }
+
     /// Our additions taken out, so the rest must match cmark-gfm byte for byte.
     static func normalized(_ html: String) -> String {
         CommonMarkSpecTests.withoutAdditions(html).replacingOccurrences(
-            of: #" class="align-(left|center|right)""#, with: #" align="$1""#, options: .regularExpression)
+            of: #" class="align-(left|center|right)""#, with: #" align="$1""#, options: .regularExpression
+        ).replacingOccurrences(of: #" aria-label="(not )?done""#, with: "", options: .regularExpression)
     }
 }

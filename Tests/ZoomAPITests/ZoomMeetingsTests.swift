@@ -94,7 +94,8 @@ struct ZoomMeetingsTests {
                 apiBaseURL: baseURL, timeouts: TimeoutsConfiguration(connect: .seconds(5), total: .milliseconds(1500)),
                 policy: ZoomCallPolicy(idempotentAttempts: 1))
             let cases: [(Fault, ZoomMeetingsClient)] = [
-                (.serverError(status: 503), patient), (.dropConnection, patient), (.delay(milliseconds: 6000), impatient),
+                (.serverError(status: 503), patient), (.dropConnection, patient),
+                (.delay(milliseconds: 6000), impatient),
             ]
             for (fault, client) in cases {
                 await zoom.server.addFault(FaultRule(fault, method: "GET", pathPrefix: "/v2/users/me", times: 1))

@@ -6,7 +6,11 @@ extension HTMLRenderWalk {
     mutating func renderBlockQuote(_ node: CmarkNode, entering: Bool) {
         html.newlineIfNeeded()
         if entering {
-            if let label = Self.calloutLabel(node) {
+            if gfm, let alert = Alert(node) {
+                calloutKeys.insert(node.key)
+                hidden.formUnion(alert.hiddenKeys + (alert.emptyParagraphKey.map { [$0] } ?? []))
+                html.write(alert.opening)
+            } else if let label = Self.calloutLabel(node) {
                 calloutKeys.insert(node.key)
                 html.write("<aside class=\"callout callout-\(HeadingSlugger.slug(label))\" role=\"note\">\n")
             } else {

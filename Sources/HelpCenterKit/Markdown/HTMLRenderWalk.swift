@@ -14,9 +14,12 @@ struct HTMLRenderWalk {
     private var altTextOf: CmarkNode?
     /// Text nodes that end in a `{#custom-id}`, with the byte count to keep.
     private var truncatedText: [Int: Int] = [:]
-    /// Tildes of strikethrough pairs in text nodes, by node key (`Strikethrough`).
-    var strikeMarks: [Int: [Strikethrough.Mark]] = [:]
+    /// Bytes of text nodes written as tags instead, by node key: strikethrough's tildes
+    /// (`Strikethrough`) and task list markers (`TaskListItem`).
+    var textMarks: [Int: [Strikethrough.Mark]] = [:]
     var calloutKeys: Set<Int> = []
+    /// Nodes not written at all: an alert's marker (`Alert`).
+    var hidden: Set<Int> = []
     /// Where each inline claim marker stood in the output, for the page's verified marks.
     private(set) var claimOffsets: [String: Int] = [:]
     private(set) var links: [LinkReference] = []
@@ -31,13 +34,19 @@ struct HTMLRenderWalk {
 
     /// Whether the Markdown has a `~`, without which there is no strikethrough to look for.
     let hasTildes: Bool
+    /// Whether the Markdown has `www.`, `://` or `@`, without which there is no autolink.
+    let hasAutolinkHints: Bool
+    /// Whether GFM's task lists and GitHub's alerts are looked for.
+    let gfm: Bool
 
-    init(options: MarkdownOptions, capacity: Int, source: ParagraphSource? = nil, hasTildes: Bool = false) {
+    init(options: MarkdownOptions, capacity: Int, source: ParagraphSource? = nil, hints: ExtensionHints = .all) {
         self.options = options
         self.html = HTMLBuffer(capacity: capacity)
         self.claims = ClaimCollector(options: options)
         self.source = source
-        self.hasTildes = hasTildes
+        self.hasTildes = hints.hasTildes
+        self.hasAutolinkHints = hints.hasAutolinkHints
+        self.gfm = hints.isOn
     }
 
     mutating func render(_ root: CmarkNode) {
@@ -50,6 +59,7 @@ struct HTMLRenderWalk {
             if skipped.key == node.key && !entering { skipping = nil }
             return
         }
+        if !hidden.isEmpty, hidden.contains(node.key) { return }
         if let image = altTextOf {
             if image.key == node.key {
                 altTextOf = nil
@@ -67,13 +77,16 @@ struct HTMLRenderWalk {
 
     private mutating func renderBlock(_ node: CmarkNode, entering: Bool) {
         if hasTildes, entering, node.type == CMARK_NODE_PARAGRAPH || node.type == CMARK_NODE_HEADING {
-            strikeMarks.merge(Strikethrough.marks(in: node)) { _, new in new }
+            textMarks.merge(Strikethrough.marks(in: node)) { old, new in old + new }
         }
         switch node.type {
         case CMARK_NODE_BLOCK_QUOTE: renderBlockQuote(node, entering: entering)
         case CMARK_NODE_LIST: renderList(node, entering: entering)
         case CMARK_NODE_ITEM:
             if entering {
+                if gfm, let task = TaskListItem.mark(for: node) {
+                    textMarks[task.text.key, default: []].append(task.mark)
+                }
                 html.newlineIfNeeded()
                 html.write("<li>")
             } else {
@@ -105,14 +118,7 @@ struct HTMLRenderWalk {
 
     private mutating func renderInline(_ node: CmarkNode, entering: Bool) {
         switch node.type {
-        case CMARK_NODE_TEXT:
-            let literal = node.literal
-            let kept = UnsafeRawBufferPointer(rebasing: literal.prefix(truncatedText[node.key] ?? literal.count))
-            if let marks = strikeMarks[node.key] {
-                writeStruck(kept, marks)
-            } else {
-                html.writeEscaped(kept)
-            }
+        case CMARK_NODE_TEXT: writeText(node, kept: truncatedText[node.key] ?? node.literal.count)
         case CMARK_NODE_LINEBREAK: html.write("<br />\n")
         case CMARK_NODE_SOFTBREAK: html.write("\n")
         case CMARK_NODE_CODE:
@@ -160,20 +166,27 @@ struct HTMLRenderWalk {
     // MARK: Pieces
 
     private mutating func recordLink(_ node: CmarkNode, isImage: Bool) {
-        var positioned: CmarkNode? = node
-        while let current = positioned, current.line == 0 { positioned = current.parent }
-        let column = max(positioned?.column ?? 1, 1)
-        var location = SourceLocation(
-            path: options.path, line: (positioned?.line ?? 1) + options.lineOffset, column: column)
-        if let origin = fragmentOrigin {
-            location = SourceLocation(
-                path: options.path, line: origin.line + options.lineOffset, column: origin.column + column - 1)
-        }
         links.append(
             LinkReference(
                 url: String(decoding: node.url, as: UTF8.self), isImage: isImage,
-                altText: isImage ? node.plainText : "",
-                location: location))
+                altText: isImage ? node.plainText : "", location: location(of: node)))
+    }
+
+    /// A bare URL or address GFM links (`Autolinks`), so `check` sees it like any link.
+    mutating func recordAutolink(_ node: CmarkNode, href: String) {
+        links.append(LinkReference(url: href, isImage: false, altText: "", location: location(of: node)))
+    }
+
+    /// Where the node, or its nearest ancestor with a position, is in the file.
+    private func location(of node: CmarkNode) -> SourceLocation {
+        var positioned: CmarkNode? = node
+        while let current = positioned, current.line == 0 { positioned = current.parent }
+        let column = max(positioned?.column ?? 1, 1)
+        if let origin = fragmentOrigin {
+            return SourceLocation(
+                path: options.path, line: origin.line + options.lineOffset, column: origin.column + column - 1)
+        }
+        return SourceLocation(path: options.path, line: (positioned?.line ?? 1) + options.lineOffset, column: column)
     }
 
     /// Assigns the heading's id (a writer's `{#id}` or a slug of its text) and records it.

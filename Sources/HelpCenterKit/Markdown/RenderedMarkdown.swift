@@ -61,9 +61,15 @@ public struct MarkdownOptions: Sendable, Hashable {
     /// File lines before the body (front matter), added to every reported line.
     public var lineOffset: Int
 
-    public init(unsafeHTML: Bool = false, path: String = "<stdin>", lineOffset: Int = 0) {
+    /// GitHub Flavored Markdown's extensions on top of CommonMark: tables, strikethrough,
+    /// autolinks, task lists and GitHub's alerts. Off, the output is CommonMark's alone, which
+    /// is how the conformance tests prove the core.
+    public var gfm: Bool
+
+    public init(unsafeHTML: Bool = false, path: String = "<stdin>", lineOffset: Int = 0, gfm: Bool = true) {
         self.unsafeHTML = unsafeHTML
         self.path = path
         self.lineOffset = lineOffset
+        self.gfm = gfm
     }
 }

@@ -65,8 +65,8 @@ extension HTMLRenderWalk {
         // Keyed by node address: taken out again before the fragment's tree is freed, so a
         // later fragment's node at the same address is not given these.
         let marks = hasTildes ? Strikethrough.marks(in: paragraph) : [:]
-        strikeMarks.merge(marks) { _, new in new }
-        defer { for key in marks.keys { strikeMarks[key] = nil } }
+        textMarks.merge(marks) { old, new in old + new }
+        defer { for key in marks.keys { textMarks[key] = nil } }
         let outer = fragmentOrigin
         fragmentOrigin = (line, column)
         for (node, entering) in CmarkEvents(paragraph) where node.key != paragraph.key {

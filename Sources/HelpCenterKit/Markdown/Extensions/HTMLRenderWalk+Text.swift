@@ -1,14 +1,64 @@
-/// Writing a text node whose tildes pair up as strikethrough (`Strikethrough`).
+internal import CCmark
+
+/// Writing a text node with what GitHub Flavored Markdown finds in it after cmark has parsed:
+/// strikethrough's tildes (`Strikethrough`), a task list item's marker (`TaskListItem`) and
+/// extended autolinks (`Autolinks`).
 extension HTMLRenderWalk {
-    /// `text` escaped, each marked run of tildes replaced by its `<del>` or `</del>`.
-    mutating func writeStruck(_ text: UnsafeRawBufferPointer, _ marks: [Strikethrough.Mark]) {
+    /// Writes the text node's bytes (the first `kept` of them), escaped, with its marks.
+    mutating func writeText(_ node: CmarkNode, kept: Int) {
+        let text = UnsafeRawBufferPointer(rebasing: node.literal.prefix(kept))
+        let struck = textMarks[node.key] ?? []
+        let linked = hasAutolinkHints ? autolinkMarks(node, text, struck: struck) : []
+        if struck.isEmpty && linked.isEmpty {
+            html.writeEscaped(text)
+        } else {
+            writeMarked(text, struck + linked)
+        }
+    }
+
+    /// `text` escaped, each mark's bytes replaced by its tag (an empty range inserts it).
+    private mutating func writeMarked(_ text: UnsafeRawBufferPointer, _ marks: [Strikethrough.Mark]) {
         var position = 0
-        for mark in marks.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
+        let ordered = marks.sorted {
+            ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound)
+        }
+        for mark in ordered {
             guard mark.range.lowerBound >= position, mark.range.upperBound <= text.count else { continue }
             html.writeEscaped(UnsafeRawBufferPointer(rebasing: text[position..<mark.range.lowerBound]))
             html.write(mark.tag)
             position = mark.range.upperBound
         }
         html.writeEscaped(UnsafeRawBufferPointer(rebasing: text[position...]))
+    }
+
+    /// An `<a>` before and a `</a>` after each autolink of a text node that is not already in a
+    /// link; a candidate that would cut through a strikethrough's tildes is left as text, so the
+    /// tags stay nested.
+    private mutating func autolinkMarks(
+        _ node: CmarkNode, _ text: UnsafeRawBufferPointer, struck: [Strikethrough.Mark]
+    ) -> [Strikethrough.Mark] {
+        let matches = Autolinks.matches(in: text)
+        guard !matches.isEmpty, !Self.isInLink(node) else { return [] }
+        var marks: [Strikethrough.Mark] = []
+        for match in matches where !struck.contains(where: { $0.range.overlaps(match.range) }) {
+            var opening = HTMLBuffer(capacity: match.href.count + 16)
+            opening.write("<a href=\"")
+            opening.writeEscapedURL(match.href)
+            opening.write("\">")
+            marks.append(
+                Strikethrough.Mark(range: match.range.lowerBound..<match.range.lowerBound, tag: opening.string))
+            marks.append(Strikethrough.Mark(range: match.range.upperBound..<match.range.upperBound, tag: "</a>"))
+            recordAutolink(node, href: String(decoding: match.href, as: UTF8.self))
+        }
+        return marks
+    }
+
+    private static func isInLink(_ node: CmarkNode) -> Bool {
+        var ancestor = node.parent
+        while let current = ancestor, !current.isBlock {
+            if current.type == CMARK_NODE_LINK || current.type == CMARK_NODE_IMAGE { return true }
+            ancestor = current.parent
+        }
+        return false
     }
 }

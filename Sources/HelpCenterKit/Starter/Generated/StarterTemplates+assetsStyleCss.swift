@@ -20,6 +20,10 @@ extension StarterTemplates {
           --accent: #0b57c2;
           --callout-bg: #eaf2ff;
           --callout-border: #0b57c2;
+          --tip: #1a7f37;
+          --important: #8250df;
+          --warning: #9a6700;
+          --caution: #cf222e;
           --focus: #c2410c;
           --radius: 10px;
           --measure: 46rem;
@@ -40,6 +44,10 @@ extension StarterTemplates {
             --accent: #8ab4ff;
             --callout-bg: #172337;
             --callout-border: #8ab4ff;
+            --tip: #3fb950;
+            --important: #a371f7;
+            --warning: #d29922;
+            --caution: #f85149;
             --focus: #fdba74;
           }
         }
@@ -108,6 +116,15 @@ extension StarterTemplates {
 
         .callout { background: var(--callout-bg); border-left: 4px solid var(--callout-border); border-radius: var(--radius); padding: 0.9rem 1.2rem; margin: 1.25rem 0; }
         .callout p { margin: 0.25rem 0; }
+        /* GitHub's alerts: the kind's colour on the edge, its name as the title. */
+        .callout-title { font-weight: 700; }
+        .callout-tip { --callout-border: var(--tip); }
+        .callout-important { --callout-border: var(--important); }
+        .callout-warning { --callout-border: var(--warning); }
+        .callout-caution { --callout-border: var(--caution); }
+
+        /* Task lists: the checkbox shows the state; it is not a control. */
+        .article-body li > input[type="checkbox"], .article-body li > p > input[type="checkbox"] { margin: 0 0.4em 0 0; vertical-align: -0.1em; }
 
         .toc { border: 1px solid var(--border); border-radius: var(--radius); padding: 0.75rem 1.25rem; margin-block: 1rem 1.5rem; }
         .toc h2 { font-size: 1rem; margin: 0.25rem 0 0.5rem; }
