@@ -13,7 +13,11 @@ enum BrowserSite {
         ("home", "/", nil),
         ("category", "/integrations/", nil),
         ("article", "/integrations/using-zoom/", nil),
-        ("article with GFM's additions", "/integrations/formatting/", nil),
+        (
+            "article with GFM's additions", "/integrations/formatting/",
+            "return ['.callout-tip', '.callout-caution', 'table', 'input[type=checkbox]', 'del', '.footnotes']"
+                + ".every((s) => document.querySelector('.article-body ' + s) !== null)"
+        ),
         ("search", "/search/", nil),
         ("search results", "/search/?q=revoke", "return document.querySelectorAll('#search-results li').length > 0"),
         ("404", "/404.html", nil),
@@ -50,7 +54,7 @@ enum BrowserSite {
     }
 
     /// An article with what GitHub Flavored Markdown adds (alerts, a table, a task list,
-    /// autolinks, strikethrough), so the audit sees their markup in both schemes.
+    /// autolinks, strikethrough, a footnote), so the audit sees their markup in both schemes.
     static let formatting = """
         ---
         title: Formatting in articles
@@ -68,7 +72,9 @@ enum BrowserSite {
         - [x] Connected
         - [ ] Booked
 
-        Questions: care@valhallgames.net or https://valhallgames.net/help.
+        Questions: care@valhallgames.net or https://valhallgames.net/help.[^hours]
+
+        [^hours]: Answered on working days.
 
         """
 

@@ -97,10 +97,23 @@ struct GFMSpecTests {
         #expect(Self.normalized(html) == example.html, "markdown: \(example.markdown.debugDescription)")
     }
 
+    @Test("the fixtures hold the extension file's footnote example")
+    func footnotesFound() {
+        #expect(Self.examples(["footnotes"]).count == 1)
+    }
+
+    @Test("footnotes render as cmark-gfm renders them", arguments: examples(["footnotes"]))
+    func footnotes(_ example: Example) {
+        let html = MarkdownRenderer(options: MarkdownOptions(unsafeHTML: true)).render(example.markdown).html
+        #expect(Self.normalized(html) == example.html, "markdown: \(example.markdown.debugDescription)")
+    }
+
     /// Our additions taken out, so the rest must match cmark-gfm byte for byte.
     static func normalized(_ html: String) -> String {
         CommonMarkSpecTests.withoutAdditions(html).replacingOccurrences(
             of: #" class="align-(left|center|right)""#, with: #" align="$1""#, options: .regularExpression
-        ).replacingOccurrences(of: #" aria-label="(not )?done""#, with: "", options: .regularExpression)
+        ).replacingOccurrences(
+            of: #" aria-label="((not )?done|Footnotes|Back to reference [0-9]+)""#, with: "",
+            options: .regularExpression)
     }
 }

@@ -26,6 +26,15 @@ struct HTMLBuffer {
         if let last = bytes.last, last != UInt8(ascii: "\n") { bytes.append(UInt8(ascii: "\n")) }
     }
 
+    /// Removes `suffix` from the end when the buffer ends with it.
+    mutating func removeSuffix(_ suffix: StaticString) -> Bool {
+        let count = suffix.utf8CodeUnitCount
+        guard bytes.count >= count else { return false }
+        let matches = suffix.withUTF8Buffer { bytes[(bytes.count - count)...].elementsEqual($0) }
+        if matches { bytes.removeLast(count) }
+        return matches
+    }
+
     mutating func trimTrailingSpaces() {
         while let last = bytes.last, last == UInt8(ascii: " ") || last == UInt8(ascii: "\t") { bytes.removeLast() }
     }

@@ -38,6 +38,14 @@ struct HTMLRenderWalk {
     let hasAutolinkHints: Bool
     /// Whether GFM's task lists and GitHub's alerts are looked for.
     let gfm: Bool
+    /// The body's footnote definitions, taken out before parsing (`Footnotes`).
+    var footnotes: Footnotes?
+    /// Each referenced footnote's number, in the order first referenced.
+    var footnoteNumbers: [String: Int] = [:]
+    var footnoteOrder: [String] = []
+    var footnoteReferenceCounts: [String: Int] = [:]
+    /// Lines before the Markdown being walked, when it was parsed on its own (a footnote).
+    var lineShift = 0
 
     init(options: MarkdownOptions, capacity: Int, source: ParagraphSource? = nil, hints: ExtensionHints = .all) {
         self.options = options
@@ -182,11 +190,19 @@ struct HTMLRenderWalk {
         var positioned: CmarkNode? = node
         while let current = positioned, current.line == 0 { positioned = current.parent }
         let column = max(positioned?.column ?? 1, 1)
+        let offset = options.lineOffset + lineShift
         if let origin = fragmentOrigin {
-            return SourceLocation(
-                path: options.path, line: origin.line + options.lineOffset, column: origin.column + column - 1)
+            return SourceLocation(path: options.path, line: origin.line + offset, column: origin.column + column - 1)
         }
-        return SourceLocation(path: options.path, line: (positioned?.line ?? 1) + options.lineOffset, column: column)
+        return SourceLocation(path: options.path, line: (positioned?.line ?? 1) + offset, column: column)
+    }
+
+    /// Drops what is kept by node address, before the tree those nodes are in is freed.
+    mutating func forgetNodes() {
+        textMarks = [:]
+        truncatedText = [:]
+        hidden = []
+        calloutKeys = []
     }
 
     /// Assigns the heading's id (a writer's `{#id}` or a slug of its text) and records it.

@@ -4,7 +4,7 @@ internal import CCmark
 ///
 /// The output is cmark's own HTML (same escaping, same whitespace) plus what a help center
 /// needs: heading ids, callouts, claim markers read out and removed, and GitHub's pipe tables,
-/// strikethrough, autolinks, task lists and alerts.
+/// strikethrough, autolinks, task lists, footnotes and alerts.
 public struct MarkdownRenderer: Sendable {
     public var options: MarkdownOptions
 
@@ -14,12 +14,23 @@ public struct MarkdownRenderer: Sendable {
 
     public func render(_ markdown: String) -> RenderedMarkdown {
         let hints = options.gfm ? ExtensionHints(markdown) : .none
-        let document = CmarkDocument(markdown)
+        var document = CmarkDocument(markdown)
+        var parsed = markdown
+        // Footnote definitions are taken out and the rest parsed again, only when there are any.
+        let footnotes =
+            options.gfm && markdown.contains("[^")
+            ? withExtendedLifetime(document) { Footnotes(markdown, document: CmarkNode(document.root)) } : nil
+        if let footnotes {
+            parsed = footnotes.remainingMarkdown
+            document = CmarkDocument(parsed)
+        }
         // Only a body with a pipe can hold a table: the others skip indexing their lines.
-        let source = options.gfm && markdown.utf8.contains(UInt8(ascii: "|")) ? ParagraphSource(markdown) : nil
+        let source = options.gfm && parsed.utf8.contains(UInt8(ascii: "|")) ? ParagraphSource(parsed) : nil
         var walk = HTMLRenderWalk(
             options: options, capacity: markdown.utf8.count + markdown.utf8.count / 4, source: source, hints: hints)
-        walk.render(CmarkNode(document.root))
+        walk.footnotes = footnotes
+        withExtendedLifetime(document) { walk.render(CmarkNode(document.root)) }
+        walk.renderFootnotes()
         return RenderedMarkdown(
             html: walk.html.string,
             headings: walk.headings,

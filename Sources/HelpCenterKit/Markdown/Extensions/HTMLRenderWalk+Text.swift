@@ -1,18 +1,19 @@
 internal import CCmark
 
 /// Writing a text node with what GitHub Flavored Markdown finds in it after cmark has parsed:
-/// strikethrough's tildes (`Strikethrough`), a task list item's marker (`TaskListItem`) and
-/// extended autolinks (`Autolinks`).
+/// strikethrough's tildes (`Strikethrough`), a task list item's marker (`TaskListItem`),
+/// extended autolinks (`Autolinks`) and footnote references (`Footnotes`).
 extension HTMLRenderWalk {
     /// Writes the text node's bytes (the first `kept` of them), escaped, with its marks.
     mutating func writeText(_ node: CmarkNode, kept: Int) {
         let text = UnsafeRawBufferPointer(rebasing: node.literal.prefix(kept))
         let struck = textMarks[node.key] ?? []
         let linked = hasAutolinkHints ? autolinkMarks(node, text, struck: struck) : []
-        if struck.isEmpty && linked.isEmpty {
+        let noted = footnotes != nil ? footnoteMarks(node, text) : []
+        if struck.isEmpty && linked.isEmpty && noted.isEmpty {
             html.writeEscaped(text)
         } else {
-            writeMarked(text, struck + linked)
+            writeMarked(text, struck + linked + noted)
         }
     }
 
@@ -38,7 +39,7 @@ extension HTMLRenderWalk {
         _ node: CmarkNode, _ text: UnsafeRawBufferPointer, struck: [Strikethrough.Mark]
     ) -> [Strikethrough.Mark] {
         let matches = Autolinks.matches(in: text)
-        guard !matches.isEmpty, !Self.isInLink(node) else { return [] }
+        guard !matches.isEmpty, !Self.isInsideLink(node) else { return [] }
         var marks: [Strikethrough.Mark] = []
         for match in matches where !struck.contains(where: { $0.range.overlaps(match.range) }) {
             var opening = HTMLBuffer(capacity: match.href.count + 16)
@@ -53,12 +54,4 @@ extension HTMLRenderWalk {
         return marks
     }
 
-    private static func isInLink(_ node: CmarkNode) -> Bool {
-        var ancestor = node.parent
-        while let current = ancestor, !current.isBlock {
-            if current.type == CMARK_NODE_LINK || current.type == CMARK_NODE_IMAGE { return true }
-            ancestor = current.parent
-        }
-        return false
-    }
 }

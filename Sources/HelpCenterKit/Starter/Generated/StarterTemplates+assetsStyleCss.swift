@@ -123,6 +123,11 @@ extension StarterTemplates {
         .callout-warning { --callout-border: var(--warning); }
         .callout-caution { --callout-border: var(--caution); }
 
+        /* Footnotes: set apart below the article, in a smaller size. */
+        .footnotes { margin-top: 2rem; padding-top: 0.75rem; border-top: 1px solid var(--border); font-size: 0.92rem; }
+        .footnote-ref { line-height: 0; }
+        .footnote-ref a { padding-inline: 0.15em; }
+
         /* Task lists: the checkbox shows the state; it is not a control. */
         .article-body li > input[type="checkbox"], .article-body li > p > input[type="checkbox"] { margin: 0 0.4em 0 0; vertical-align: -0.1em; }
 
