@@ -89,4 +89,42 @@ struct SiteCheckerTests {
         try site.writeArticle("Content/guides/e.md", title: "Epsilon", extra: "draft: true\n", body: "[d](../d/)")
         #expect(SiteChecker(options: options(site)).check() == [])
     }
+
+    @Test("broken_links: warning lists broken links, images and anchors as warnings and lets the build publish")
+    func brokenLinksAsWarnings() throws {
+        let site = try cleanSite()
+        try site.writeArticle(
+            "Content/guides/c.md", title: "Gamma",
+            body: "[gone](/guides/nope/) [bad anchor](b.md#nowhere) ![Chart](/assets/chart.png) ![](/assets/logo.png)")
+        let path = site.path("Content/guides/c.md")
+        let asErrors = SiteChecker(options: options(site)).check()
+        #expect(asErrors.count == 4 && asErrors.allSatisfy { $0.severity == .error })
+        #expect(throws: HelpCenterError.self) { try SiteBuilder(options: options(site)).build() }
+
+        try site.write("site.yml", try site.read("site.yml") + "broken_links: warning\n")
+        let found = SiteChecker(options: options(site)).check().map(\.description)
+        #expect(
+            found == [
+                "\(path):4:1: warning: broken link: no page at /guides/nope/",
+                "\(path):4:23: warning: broken anchor: no heading with id 'nowhere' on /guides/b/",
+                "\(path):4:50: warning: broken image: no file /assets/chart.png in the site; add it to Templates/assets/",
+                // Missing alt text is not a broken link: it stays an error.
+                "\(path):4:78: error: image has no alt text: describe it between the brackets of ![...](/assets/logo.png)",
+            ])
+        try site.writeArticle(
+            "Content/guides/c.md", title: "Gamma", body: "[gone](/guides/nope/) [bad anchor](b.md#nowhere)")
+        let report = try SiteBuilder(options: options(site)).build()
+        #expect(report.warnings.map(\.message).contains("broken link: no page at /guides/nope/"))
+        #expect(try site.read("Public/guides/c/index.html").contains("<h1>Gamma</h1>"))
+    }
+
+    @Test("broken_links accepts only error or warning, and says so at its line")
+    func brokenLinksValue() throws {
+        let site = try cleanSite()
+        try site.write("site.yml", "title: Help\nbroken_links: ignore\n")
+        #expect(
+            SiteChecker(options: options(site)).check().map(\.description) == [
+                "\(site.path("site.yml")):2:15: error: 'broken_links' must be error or warning, found 'ignore'"
+            ])
+    }
 }

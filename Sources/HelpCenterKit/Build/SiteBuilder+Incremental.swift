@@ -13,7 +13,7 @@ extension SiteBuilder {
         let resolver = LinkResolver(
             content: loaded.content, config: config, contentPath: options.contentPath, indexed: false)
         let checking = BackgroundWork { [options] in
-            Self.errors(
+            Self.checkFindings(
                 in: loaded.content, config: config, contentPath: options.contentPath, assets: Set(assets.keys),
                 resolver: resolver, onlyArticles: Set(paths))
         }
@@ -33,7 +33,7 @@ extension SiteBuilder {
                 return (article.relativeURL + "index.html", fingerprints.rewrite(html, root: config.rootPath))
             }
         }
-        let problems = checking.value
+        let problems = checking.value.filter { $0.severity == .error }
         guard problems.isEmpty else { throw HelpCenterError(problems) }
         let pages = try rendered.get()
         var notes: [String] = []
@@ -54,7 +54,8 @@ extension SiteBuilder {
         save(cache, templates: templates, generator: generator, unlessSearchFailed: notes)
         return BuildReport(
             pages: 1 + content.categories.count + content.articleCount, articles: content.articleCount,
-            categories: content.categories.count, assets: assets.count, warnings: loaded.warnings, notes: notes,
+            categories: content.categories.count, assets: assets.count,
+            warnings: loaded.warnings + checking.value.filter { $0.severity == .warning }, notes: notes,
             rendered: pages.count)
     }
 }

@@ -217,12 +217,12 @@ public struct SiteBuilder: Sendable {
         // discarded when it finds problems: nothing of such a build reaches the output.
         let resolver = LinkResolver(content: allContent, config: config, contentPath: options.contentPath)
         let checking = BackgroundWork { [options] in
-            Self.errors(
+            Self.checkFindings(
                 in: allContent, config: config, contentPath: options.contentPath, assets: Set(assets.keys),
                 resolver: resolver, onlyArticles: nil)
         }
         func passCheck() throws(HelpCenterError) {
-            let problems = checking.value
+            let problems = checking.value.filter { $0.severity == .error }
             guard problems.isEmpty else { throw HelpCenterError(problems) }
         }
         let content = options.includeDrafts ? allContent : allContent.withoutDrafts()
@@ -275,7 +275,8 @@ public struct SiteBuilder: Sendable {
         let pages = 1 + content.categories.count + content.articleCount
         return BuildReport(
             pages: pages, articles: content.articleCount, categories: content.categories.count,
-            assets: assets.count, warnings: loaded.warnings, notes: notes, rendered: pages)
+            assets: assets.count, warnings: loaded.warnings + checking.value.filter { $0.severity == .warning },
+            notes: notes, rendered: pages)
     }
 
     /// Wall-clock time in nanoseconds, comparable with file time stamps.
@@ -285,14 +286,14 @@ public struct SiteBuilder: Sendable {
         return Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec)
     }
 
-    /// What stops a build: `SiteChecker`'s errors.
-    static func errors(
+    /// `SiteChecker`'s findings: its errors stop a build, its warnings (broken links under
+    /// `broken_links: warning`) are reported with the build's.
+    static func checkFindings(
         in content: SiteContent, config: SiteConfig, contentPath: String, assets: Set<String>, resolver: LinkResolver,
         onlyArticles: Set<String>?
     ) -> [Diagnostic] {
         SiteChecker.problems(
             in: content, config: config, contentPath: contentPath, assets: assets, resolver: resolver,
-            onlyArticles: onlyArticles
-        ).filter { $0.severity == .error }
+            onlyArticles: onlyArticles)
     }
 }

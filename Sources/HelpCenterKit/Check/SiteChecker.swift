@@ -52,6 +52,10 @@ public struct SiteChecker: Sendable {
         let resolver = resolver ?? LinkResolver(content: content, config: config, contentPath: contentPath)
         let generated: Set<String> = ["sitemap.xml", "robots.txt", "404.html"]
         var diagnostics: [Diagnostic] = []
+        /// A link that leads nowhere: an error, or a warning under `broken_links: warning`.
+        func broken(_ message: String, at location: SourceLocation) -> Diagnostic {
+            Diagnostic(config.brokenLinks, at: location, message)
+        }
         var bodies: [(page: String, source: String, draft: Bool, body: RenderedMarkdown)] = []
         if onlyArticles == nil, let home = content.home, let source = home.sourcePath {
             bodies.append(("", source, false, home.body))
@@ -84,24 +88,24 @@ public struct SiteChecker: Sendable {
                     continue
                 case .unknownMarkdown(let path):
                     diagnostics.append(
-                        .error("broken \(kind): \(path) is not an article in \(contentPath)", at: link.location))
+                        broken("broken \(kind): \(path) is not an article in \(contentPath)", at: link.location))
                 case .file(let path):
                     let asset = path.hasPrefix("assets/") ? String(path.dropFirst("assets/".count)) : nil
                     if !(asset.map(assets.contains) ?? false) && !generated.contains(path) {
                         diagnostics.append(
-                            .error(
+                            broken(
                                 "broken \(kind): no file /\(path) in the site; add it to Templates/assets/",
                                 at: link.location))
                     }
                 case .page(let target, let anchor):
                     guard let page = pages[target] else {
                         diagnostics.append(
-                            .error("broken \(kind): no page at \(config.rootPath)\(target)", at: link.location))
+                            broken("broken \(kind): no page at \(config.rootPath)\(target)", at: link.location))
                         continue
                     }
                     if let anchor, !anchor.isEmpty, !page.headings.contains(where: { $0.id == anchor }) {
                         diagnostics.append(
-                            .error(
+                            broken(
                                 "broken anchor: no heading with id '\(anchor)' on \(config.rootPath)\(target)",
                                 at: link.location))
                     }

@@ -16,6 +16,9 @@ public struct SiteConfig: Sendable, Hashable {
     public var unsafeHTML: Bool
     /// How article pages show what `verify` found: for readers (default), for QA, or not at all.
     public var verificationDisplay: VerificationDisplay
+    /// What a broken link, image or anchor is: an error that stops the build (default), or a
+    /// warning that `check` and `build` still list, for a site moving over while it fixes them.
+    public var brokenLinks: Diagnostic.Severity = .error
     /// Any other keys, for templates as `site.params.<key>`.
     public var params: [String: TemplateValue]
 

@@ -33,6 +33,7 @@ public enum SiteConfigLoader {
         var values: [String: String] = [:]
         var unsafeHTML = false
         var verificationDisplay = VerificationDisplay.readers
+        var brokenLinks = Diagnostic.Severity.error
         var params: [String: TemplateValue] = [:]
         for (keyNode, node) in mapping {
             let key = keyNode.string ?? ""
@@ -48,6 +49,14 @@ public enum SiteConfigLoader {
                     reader.report(
                         "'verification_display' must be readers, qa or off, found '\(value ?? "")'", at: node.mark)
                 }
+            case "broken_links":
+                let value = reader.string(key, node)
+                if let severity = value.flatMap(Diagnostic.Severity.init(rawValue:)) {
+                    brokenLinks = severity
+                } else if value != nil {
+                    reader.report(
+                        "'broken_links' must be error or warning, found '\(value ?? "")'", at: node.mark)
+                }
             case "params":
                 if case .dictionary(let dictionary) = reader.value(node) { params.merge(dictionary) { $1 } }
             default: params[key] = reader.value(node)
@@ -58,7 +67,7 @@ public enum SiteConfigLoader {
             throw HelpCenterError(reader.diagnostics)
         }
         guard reader.diagnostics.isEmpty else { throw HelpCenterError(reader.diagnostics) }
-        return SiteConfig(
+        var config = SiteConfig(
             title: title,
             baseURL: values["base_url"] ?? "/",
             productName: values["product"],
@@ -67,5 +76,7 @@ public enum SiteConfigLoader {
             unsafeHTML: unsafeHTML,
             verificationDisplay: verificationDisplay,
             params: params)
+        config.brokenLinks = brokenLinks
+        return config
     }
 }
