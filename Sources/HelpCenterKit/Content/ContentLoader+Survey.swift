@@ -116,6 +116,8 @@ extension ContentLoader {
         for entry in FolderEntries.list(folder) ?? [] where !entry.name.hasPrefix(".") {
             if entry.mayBeLink, let problem = links.problem(at: join(folder, entry.name)) {
                 diagnostics.append(problem)
+            } else if let skipped = Self.skippedEntry(entry, in: folder, category: key) {
+                diagnostics.append(skipped)
             } else {
                 files.append(entry.name)
                 if entry.mayBeLink { maybeLinks.insert(entry.name) }
@@ -137,5 +139,27 @@ extension ContentLoader {
         return CategorySurvey(
             key: key, folder: folder, category: category, diagnostics: diagnostics, names: names,
             maybeLinks: maybeLinks, stamps: stamps)
+    }
+
+    /// A warning for an entry of a category folder that does not become a page: a folder
+    /// (sections are one level deep) or a file that is not Markdown. Nothing is left out unsaid.
+    static func skippedEntry(_ entry: FolderEntries.Entry, in folder: String, category: String) -> Diagnostic? {
+        let path = folder + "/" + entry.name
+        // A folder named like an article is read as one, which says what it is.
+        if entry.isFolder, !entry.name.hasSuffix(".md") {
+            let count = (FileManager.default.enumerator(atPath: path)?.allObjects as? [String] ?? []).filter {
+                $0.hasSuffix(".md")
+            }.count
+            return .warning(
+                "ignored: folders inside a category are not read, so \(count) Markdown "
+                    + "\(count == 1 ? "file" : "files") under it \(count == 1 ? "is" : "are") not built; "
+                    + "move articles up into \(category)/",
+                at: SourceLocation(path: path))
+        }
+        guard !entry.mayBeLink, !entry.name.hasSuffix(".md") else { return nil }
+        return .warning(
+            "ignored: only Markdown files in a category folder are published; put this file in "
+                + "Templates/assets/ and link it as /assets/\(entry.name)",
+            at: SourceLocation(path: path))
     }
 }

@@ -211,7 +211,17 @@ public struct ContentLoader: Sendable {
         do {
             let document = try FrontMatterParser.parse(text, path: path)
             let options = MarkdownOptions(unsafeHTML: unsafeHTML, path: path, lineOffset: document.bodyLineOffset)
-            let body = MarkdownRenderer(options: options).render(document.body)
+            let shortcodes = HugoShortcodes(document.body, path: path, lineOffset: document.bodyLineOffset) {
+                referenceLink($0, from: path)
+            }
+            var body = MarkdownRenderer(options: options).render(shortcodes.markdown)
+            // Kept with the body, so a build that takes the article from the cache warns again.
+            body.diagnostics = shortcodes.warnings + body.diagnostics
+            if shortcodes.markdown != document.body {
+                for index in body.links.indices {
+                    body.links[index].location = shortcodes.original(body.links[index].location)
+                }
+            }
             diagnostics += body.diagnostics
             return (document, body)
         } catch {

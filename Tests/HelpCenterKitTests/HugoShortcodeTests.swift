@@ -1,0 +1,109 @@
+import Foundation
+import TestSupport
+import Testing
+
+@testable import HelpCenterKit
+
+/// Content moved over from Hugo: `ref`/`relref` links resolve and are checked like `.md` links;
+/// every other shortcode is shown as text with a warning at its line and column.
+@Suite("Hugo shortcodes")
+struct HugoShortcodeTests {
+    func options(_ site: TemporarySite) -> BuildOptions {
+        BuildOptions(
+            contentPath: site.path("Content"), templatesPath: site.path("Templates"), outputPath: site.path("Public"),
+            configPath: site.path("site.yml"))
+    }
+
+    func site() throws -> TemporarySite {
+        let site = try TemporarySite()
+        try site.writeArticle("Content/guides/a.md", title: "Alpha", body: "## Set up\n\nText.")
+        try site.writeArticle("Content/billing/refunds.md", title: "Refunds")
+        return site
+    }
+
+    @Test("ref and relref, quoted or bare, with or without .md, beside the page or from the root, become page links")
+    func references() throws {
+        let site = try site()
+        try site.writeArticle(
+            "Content/guides/b.md", title: "Beta",
+            body: """
+                [A]({{< ref "a.md" >}}) [set up]({{< relref "a#set-up" >}}) [refunds]({{% ref billing/refunds %}})
+                [root]({{< ref "/guides/a.md" >}}#set-up)
+                """)
+        #expect(SiteChecker(options: options(site)).check() == [])
+        _ = try SiteBuilder(options: options(site)).build()
+        let page = try site.read("Public/guides/b/index.html")
+        #expect(page.contains("<a href=\"/guides/a/\">A</a>"))
+        #expect(page.contains("<a href=\"/guides/a/#set-up\">set up</a>"))
+        #expect(page.contains("<a href=\"/billing/refunds/\">refunds</a>"))
+        #expect(page.contains("<a href=\"/guides/a/#set-up\">root</a>"))
+        #expect(!page.contains("{{"))
+    }
+
+    @Test("a ref to nothing is a broken link where it is written; a bad anchor through ref too")
+    func brokenReferences() throws {
+        let site = try site()
+        try site.writeArticle(
+            "Content/guides/b.md", title: "Beta", body: "[gone]({{< ref \"nope.md\" >}}) [x]({{< ref \"a#nowhere\" >}})"
+        )
+        let path = site.path("Content/guides/b.md")
+        #expect(
+            SiteChecker(options: options(site)).check().map(\.description) == [
+                "\(path):4:1: error: broken link: nope.md is not an article in \(site.path("Content"))",
+                "\(path):4:31: error: broken anchor: no heading with id 'nowhere' on /guides/a/",
+            ])
+    }
+
+    @Test("other shortcodes are text with a warning naming them at line:col; closing and escaped ones are not warned")
+    func unsupported() throws {
+        let site = try site()
+        try site.writeArticle(
+            "Content/guides/b.md", title: "Beta",
+            body: """
+                Intro.
+
+                {{< code-toggle file="hugo" >}}
+                x = 1
+                {{< /code-toggle >}}
+
+                Say {{% note %}}this{{% /note %}} and write `{{</* tip */>}}` for a tip.
+                """)
+        let path = site.path("Content/guides/b.md")
+        let found = SiteChecker(options: options(site)).check().map(\.description)
+        #expect(
+            found == [
+                "\(path):6:1: warning: shortcode {{< code-toggle >}} is not supported: it is shown as text",
+                "\(path):10:5: warning: shortcode {{% note %}} is not supported: it is shown as text",
+            ])
+        let report = try SiteBuilder(options: options(site)).build()
+        #expect(report.warnings.count == 2)
+        let page = try site.read("Public/guides/b/index.html")
+        #expect(page.contains("<p>{{&lt; code-toggle file=&quot;hugo&quot; &gt;}}"))
+        #expect(page.contains("<code>{{&lt; tip &gt;}}</code>"))
+        // Taken from the build cache, the article still warns.
+        let again = try SiteBuilder(options: options(site)).build()
+        #expect(again.warnings.map(\.message) == report.warnings.map(\.message))
+    }
+}
+
+/// Nothing under `Content/` is left out without a word.
+@Suite("Skipped content")
+struct SkippedContentTests {
+    @Test("a folder inside a category and a file that is not Markdown are named in warnings, with what to do")
+    func warned() throws {
+        let site = try TemporarySite()
+        try site.writeArticle("Content/guides/a.md", title: "Alpha")
+        try site.writeArticle("Content/guides/deeper/b.md", title: "Beta")
+        try site.writeArticle("Content/guides/deeper/more/c.md", title: "Gamma")
+        try site.write("Content/guides/screen.png", "png")
+        let options = BuildOptions(
+            contentPath: site.path("Content"), templatesPath: site.path("Templates"), outputPath: site.path("Public"),
+            configPath: site.path("site.yml"))
+        let expected = [
+            "\(site.path("Content/guides/deeper")): warning: ignored: folders inside a category are not read, so 2 Markdown files under it are not built; move articles up into guides/",
+            "\(site.path("Content/guides/screen.png")): warning: ignored: only Markdown files in a category folder are published; put this file in Templates/assets/ and link it as /assets/screen.png",
+        ]
+        #expect(SiteChecker(options: options).check().map(\.description) == expected)
+        #expect(try SiteBuilder(options: options).build().warnings.map(\.description) == expected)
+    }
+}
