@@ -29,7 +29,7 @@ struct PageContext: Sendable {
         rootPath = config.rootPath
         related = RelatedArticles(content.articles, indexed: !fewPages)
         siteValues = site()
-        navValues = .array(content.categories.map { summary(title: $0.title, url: $0.relativeURL) })
+        navValues = .array(content.categories.map { summary(title: $0.linkTitle, url: $0.relativeURL) })
         for category in content.categories {
             categoryValues[category.key] = self.category(category, withArticles: false)
         }
@@ -81,7 +81,7 @@ struct PageContext: Sendable {
             kind: "article", title: article.title, url: article.relativeURL, matter: article.frontMatter)
         context["category"] = categoryValues[category.key] ?? self.category(category, withArticles: false)
         context["breadcrumbs"] = .array([
-            summary(title: "Home", url: ""), summary(title: category.title, url: category.relativeURL),
+            summary(title: "Home", url: ""), summary(title: category.linkTitle, url: category.relativeURL),
         ])
         let toc = article.body.tableOfContents.map { heading in
             TemplateValue.dictionary([
@@ -114,7 +114,7 @@ struct PageContext: Sendable {
     }
 
     private func summary(_ article: Article) -> TemplateValue {
-        summary(title: article.title, url: article.relativeURL)
+        summary(title: article.linkTitle, url: article.relativeURL)
     }
 
     /// A title and a link: breadcrumbs, navigation, pager and related articles.
@@ -213,7 +213,7 @@ struct PageContext: Sendable {
             values["articles"] = .array(
                 category.articles.map { article in
                     var item: [String: TemplateValue] = [
-                        "title": .string(article.title), "url": .string(link(article.relativeURL)),
+                        "title": .string(article.linkTitle), "url": .string(link(article.relativeURL)),
                     ]
                     if let description = article.frontMatter.description { item["description"] = .string(description) }
                     return .dictionary(item)

@@ -95,6 +95,8 @@ public struct Article: Sendable, Hashable {
     }
 
     public var title: String { frontMatter.title }
+    /// What links to the page say (`linkTitle`, else the title).
+    public var linkTitle: String { frontMatter.linkTitle }
 
     /// The page's path below the site root, e.g. `integrations/using-zoom/`.
     public var relativeURL: String { "\(categoryKey)/\(slug)/" }
@@ -113,6 +115,8 @@ public struct Category: Sendable, Hashable {
     public var articles: [Article]
 
     public var title: String { frontMatter.title }
+    /// What links to the page say (`linkTitle`, else the title).
+    public var linkTitle: String { frontMatter.linkTitle }
     public var relativeURL: String { "\(key)/" }
 }
 

@@ -241,11 +241,13 @@ public struct ContentLoader: Sendable {
 
     /// Weight first, then title, then path, so the order never depends on the file system.
     static func order(_ lhs: Article, _ rhs: Article) -> Bool {
-        (lhs.frontMatter.weight, lhs.title, lhs.sourcePath) < (rhs.frontMatter.weight, rhs.title, rhs.sourcePath)
+        (lhs.frontMatter.weight, lhs.linkTitle, lhs.sourcePath) < (
+            rhs.frontMatter.weight, rhs.linkTitle, rhs.sourcePath
+        )
     }
 
     static func order(_ lhs: Category, _ rhs: Category) -> Bool {
-        (lhs.frontMatter.weight, lhs.title, lhs.key) < (rhs.frontMatter.weight, rhs.title, rhs.key)
+        (lhs.frontMatter.weight, lhs.linkTitle, lhs.key) < (rhs.frontMatter.weight, rhs.linkTitle, rhs.key)
     }
 }
 

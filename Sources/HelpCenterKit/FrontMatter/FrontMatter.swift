@@ -43,6 +43,17 @@ public struct FrontMatter: Sendable, Hashable {
     }
 }
 
+extension FrontMatter {
+    /// Hugo's `linkTitle`: the shorter title for links to the page (navigation, breadcrumbs,
+    /// lists, pager); the title when there is none.
+    public var linkTitle: String {
+        if case .string(let short)? = params["linkTitle"], !short.trimmingCharacters(in: .whitespaces).isEmpty {
+            return short
+        }
+        return title
+    }
+}
+
 /// A Markdown file split into its front matter and its body.
 public struct SourceDocument: Sendable, Hashable {
     public var frontMatter: FrontMatter

@@ -107,3 +107,30 @@ struct SkippedContentTests {
         #expect(try SiteBuilder(options: options).build().warnings.map(\.description) == expected)
     }
 }
+
+/// Hugo's `linkTitle`: the short title links use, the full one on the page itself.
+@Suite("linkTitle")
+struct LinkTitleTests {
+    @Test("navigation, breadcrumbs, lists and the pager say the linkTitle; the page's heading keeps its title")
+    func used() throws {
+        let site = try TemporarySite()
+        try site.write("Content/billing/_index.md", "---\ntitle: Billing and payments\nlinkTitle: Billing\n---\n")
+        try site.writeArticle("Content/billing/a.md", title: "How do refunds work?", extra: "linkTitle: Refunds\n")
+        try site.writeArticle("Content/billing/b.md", title: "Invoices")
+        let options = BuildOptions(
+            contentPath: site.path("Content"), templatesPath: site.path("Templates"), outputPath: site.path("Public"),
+            configPath: site.path("site.yml"))
+        _ = try SiteBuilder(options: options).build()
+        let article = try site.read("Public/billing/a/index.html")
+        #expect(article.contains("<h1>How do refunds work?</h1>"))
+        #expect(article.contains("<li><a href=\"/billing/\">Billing</a></li>"))
+        let category = try site.read("Public/billing/index.html")
+        #expect(category.contains("<h1>Billing and payments</h1>"))
+        #expect(category.contains("<a href=\"/billing/a/\">Refunds</a>"))
+        #expect(!category.contains(">How do refunds work?<"))
+        // Ordered as Hugo orders (weight, then linkTitle): Invoices before Refunds.
+        let other = try site.read("Public/billing/b/index.html")
+        #expect(other.contains("<span>Next</span> Refunds</a>"))
+        #expect(category.range(of: ">Invoices<")!.lowerBound < category.range(of: ">Refunds<")!.lowerBound)
+    }
+}
