@@ -14,9 +14,16 @@ struct FaultMatrixTests {
         .delay(milliseconds: 700), .dropConnection, .createdButResponseLost,
     ]
 
+    /// A request's budget for the matrices. The 700 ms delay fault outlasts it, so the create
+    /// times out while Mock Zoom still makes the meeting, 700 ms after it got the request; the
+    /// integration waits one budget before looking for it. With 400 ms, 800 ms after sending
+    /// left 100 ms for the request to reach the mock, which a loaded machine used up: the
+    /// lookup found nothing and a second meeting was made (61 for 60 bookings). 600 ms leaves 500.
+    static let matrixTimeouts = TimeoutsConfiguration(connect: .seconds(2), total: .milliseconds(600))
+
     @Test("40 bookings, a fault before about half of the create calls, seed 20261125")
     func exactlyOneMeetingEach() async throws {
-        let timeouts = TimeoutsConfiguration(connect: .seconds(2), total: .milliseconds(400))
+        let timeouts = Self.matrixTimeouts
         try await IntegrationFixture.with(timeouts: timeouts) { fixture in
             try await fixture.connect("acct")
             var generator = SeededGenerator(seed: 20_261_125)
@@ -43,7 +50,7 @@ struct FaultMatrixTests {
 
     @Test("expired tokens and refresh races: 30 pairs of concurrent confirmations, tokens expiring every 3 pairs")
     func expiredTokensAndRefreshRaces() async throws {
-        let timeouts = TimeoutsConfiguration(connect: .seconds(2), total: .milliseconds(400))
+        let timeouts = Self.matrixTimeouts
         try await IntegrationFixture.with(timeouts: timeouts) { fixture in
             try await fixture.connect("acct")
             var generator = SeededGenerator(seed: 20_261_125)
