@@ -30,6 +30,19 @@ struct HeadingSluggerTests {
     @Test("anything beyond ASCII takes the general path")
     func unicode() {
         #expect(HeadingSlugger.asciiSlug("Zoom’s app — déjà vu") == nil)
-        #expect(HeadingSlugger.slug("Zoom’s app — déjà vu") == "zooms-app-déjà-vu")
+        #expect(HeadingSlugger.slug("Zoom’s app — déjà vu") == "zooms-app--déjà-vu")
+    }
+
+    /// Hugo's own ids for these (Goldmark, `autoHeadingIDType: github`), so anchors into a site
+    /// moved over from Hugo keep working.
+    @Test(
+        "ids are Hugo's: each space or hyphen a hyphen, underscores kept, other punctuation dropped",
+        arguments: [
+            ("A & B", "a--b"), ("snake_case option", "snake_case-option"), ("--verbose flag", "--verbose-flag"),
+            ("Step 1: Do it!", "step-1-do-it"), ("Using Zoom with valhallgames.net", "using-zoom-with-valhallgamesnet"),
+            ("Ünïcode Überschrift", "ünïcode-überschrift"), ("???", "section"),
+        ])
+    func hugoIDs(text: String, id: String) {
+        #expect(HeadingSlugger.slug(text) == id)
     }
 }

@@ -14,8 +14,8 @@ struct MarkdownRendererTests {
         arguments: [
             ("## Connecting Zoom", #"<h2 id="connecting-zoom">Connecting Zoom</h2>"#),
             ("### How Zoom Is Used", #"<h3 id="how-zoom-is-used">How Zoom Is Used</h3>"#),
-            ("## Using `curl` & *you*", #"<h2 id="using-curl-you">Using <code>curl</code> &amp; <em>you</em></h2>"#),
-            ("## Zoom’s app — déjà vu", #"<h2 id="zooms-app-déjà-vu">Zoom’s app — déjà vu</h2>"#),
+            ("## Using `curl` & *you*", #"<h2 id="using-curl--you">Using <code>curl</code> &amp; <em>you</em></h2>"#),
+            ("## Zoom’s app — déjà vu", #"<h2 id="zooms-app--déjà-vu">Zoom’s app — déjà vu</h2>"#),
             ("## ???", #"<h2 id="section">???</h2>"#),
         ])
     func headingIDs(markdown: String, html: String) {
