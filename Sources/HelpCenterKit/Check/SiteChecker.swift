@@ -118,10 +118,11 @@ public struct SiteChecker: Sendable {
                 }
             }
         }
-        return onlyArticles == nil ? diagnostics + aliasProblems(content, pages: pages.urls) : diagnostics
+        return onlyArticles == nil
+            ? diagnostics + aliasProblems(content, pages: pages.urls, assets: assets) : diagnostics
     }
 
-    private static func aliasProblems(_ content: SiteContent, pages: Set<String>) -> [Diagnostic] {
+    private static func aliasProblems(_ content: SiteContent, pages: Set<String>, assets: Set<String>) -> [Diagnostic] {
         var owners: [String: String] = [:]
         var diagnostics: [Diagnostic] = []
         for article in content.articles {
@@ -134,11 +135,20 @@ public struct SiteChecker: Sendable {
                 }
                 let page = String(file.dropLast("index.html".count))
                 // Hugo accepts an alias of the page's own URL; the page itself is what is served there.
-                if page == article.relativeURL { continue }
+                if page == article.relativeURL {
+                    diagnostics.append(
+                        .warning(
+                            "alias '\(alias)' is this article's own URL, so it is ignored: remove it", at: location))
+                    continue
+                }
+                let top = page.split(separator: "/").first.map(String.init)
                 if pages.contains(page) {
                     diagnostics.append(
                         .error("alias '\(alias)' is the URL of an existing page: remove the alias", at: location))
-                } else if let top = page.split(separator: "/").first, SiteFiles.reservedNames.contains(String(top)) {
+                } else if let top, SiteFiles.reservedNames.contains(top),
+                    // A redirect page among the assets is fine, as in Hugo, unless an asset has its name.
+                    top != "assets" || assets.contains(String(file.dropFirst("assets/".count)))
+                {
                     diagnostics.append(
                         .error("alias '\(alias)' is inside the site's own /\(top)/: choose another path", at: location))
                 } else if let owner = owners[page] {
