@@ -134,3 +134,65 @@ struct LinkTitleTests {
         #expect(category.range(of: ">Invoices<")!.lowerBound < category.range(of: ">Refunds<")!.lowerBound)
     }
 }
+
+/// Hugo's headless content and `cascade`: pages that are never written need no title, and what
+/// an `_index.md` cascades reaches its folder's pages, also after an edit, through the cache.
+@Suite("headless and cascade")
+struct HeadlessAndCascadeTests {
+    func options(_ site: TemporarySite) -> BuildOptions {
+        BuildOptions(
+            contentPath: site.path("Content"), templatesPath: site.path("Templates"), outputPath: site.path("Public"),
+            configPath: site.path("site.yml"))
+    }
+
+    @Test("a folder cascading build: {render: never} (Hugo's _common) and its untitled snippets: no page, no error")
+    func headlessFolder() throws {
+        let site = try TemporarySite()
+        try site.writeArticle("Content/guides/a.md", title: "Alpha")
+        try site.write(
+            "Content/_common/_index.md", "---\ncascade:\n  build:\n    list: never\n    render: never\n---\n")
+        try site.write("Content/_common/snippet.md", "---\n_comment: Do not remove front matter.\n---\n\nText.\n")
+        #expect(SiteChecker(options: options(site)).check() == [])
+        _ = try SiteBuilder(options: options(site)).build()
+        #expect(!site.exists("Public/_common"))
+        #expect(!(try site.read("Public/index.html")).contains("_common"))
+        #expect(!(try site.read("Public/sitemap.xml")).contains("_common"))
+    }
+
+    @Test("headless: true or build: {render: never} on one article: no page, not listed, no title needed")
+    func headlessArticles() throws {
+        let site = try TemporarySite()
+        try site.writeArticle("Content/guides/a.md", title: "Alpha")
+        try site.write("Content/guides/b.md", "---\nheadless: true\n---\nSnippet.\n")
+        try site.writeArticle("Content/guides/c.md", title: "Gamma", extra: "build:\n  render: never\n")
+        #expect(SiteChecker(options: options(site)).check() == [])
+        _ = try SiteBuilder(options: options(site)).build()
+        #expect(site.exists("Public/guides/a/index.html"))
+        #expect(!site.exists("Public/guides/b") && !site.exists("Public/guides/c"))
+        #expect(!(try site.read("Public/guides/index.html")).contains("Gamma"))
+        // A page that is written still needs its title.
+        try site.write("Content/guides/d.md", "---\nweight: 1\n---\nText.\n")
+        #expect(SiteChecker(options: options(site)).check().map(\.message).first?.hasPrefix("missing 'title'") == true)
+    }
+
+    @Test("cascade reaches the folder's articles, their own values win, and an edit to it is seen by the next build")
+    func cascadeThroughCache() throws {
+        let site = try TemporarySite()
+        try site.write("Content/guides/_index.md", "---\ntitle: Guides\ncascade:\n  product: Zoom\n---\n")
+        try site.writeArticle("Content/guides/a.md", title: "Alpha")
+        try site.writeArticle("Content/guides/b.md", title: "Beta", extra: "product: Teams\n")
+        let loaded = try ContentLoader(contentPath: site.path("Content")).load().content
+        let params = loaded.categories.first?.articles.map { $0.frontMatter.params["product"] }
+        #expect(params == [.string("Zoom"), .string("Teams")])
+        try site.write(
+            "Templates/article.mustache",
+            try site.read("Templates/article.mustache") + "<p class=\"product\">{{page.params.product}}</p>\n")
+        _ = try SiteBuilder(options: options(site)).build()
+        #expect(try site.read("Public/guides/a/index.html").contains("<p class=\"product\">Zoom</p>"))
+        // The article's file is unchanged, but what it takes from the folder is not.
+        try site.write("Content/guides/_index.md", "---\ntitle: Guides\ncascade:\n  product: Meet\n---\n")
+        _ = try SiteBuilder(options: options(site)).build()
+        #expect(try site.read("Public/guides/a/index.html").contains("<p class=\"product\">Meet</p>"))
+        #expect(try site.read("Public/guides/b/index.html").contains("<p class=\"product\">Teams</p>"))
+    }
+}

@@ -215,10 +215,10 @@ struct SiteBuilderTests {
         try FileManager.default.removeItem(at: site.url("Content/search"))
         try FileManager.default.removeItem(at: site.url("Content/pagefind"))
         try site.write("Content/g/c.md", "---\ntitle: C\naliases: [/assets/old/, /search/]\n---\nBody.\n")
+        // `/assets/old/` is a redirect page among the assets, as Hugo writes it (no asset has its path).
         #expect(
             messages(site) == [
-                "<site>/Content/g/c.md:3:11: error: alias '/assets/old/' is inside the site's own /assets/: choose another path",
-                "<site>/Content/g/c.md:3:25: error: alias '/search/' is the URL of an existing page: remove the alias",
+                "<site>/Content/g/c.md:3:25: error: alias '/search/' is the URL of an existing page: remove the alias"
             ])
     }
 

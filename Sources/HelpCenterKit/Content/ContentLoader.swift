@@ -78,8 +78,14 @@ public struct ContentLoader: Sendable {
         var category = survey.category
         var articles: [Article] = []
         articles.reserveCapacity(names.count)
-        let previous = names.map { name in matcher?.entry(in: folder, named: name) { join(folder, name) } }
-        let readFiles = readArticles(names, in: folder, stamps: survey.stamps, previous: previous, categoryKey: key)
+        // What `_index.md` cascades is in each article's front matter: the cache's copies may
+        // hold an older cascade, so such a folder's articles are all parsed again.
+        let cascade = category?.frontMatter.cascade ?? [:]
+        let previous = names.map { name in
+            cascade.isEmpty ? matcher?.entry(in: folder, named: name) { join(folder, name) } : nil
+        }
+        let readFiles = readArticles(
+            names, in: folder, stamps: survey.stamps, previous: previous, categoryKey: key, cascade: cascade)
         // Slugs were unique among the articles of the build that wrote the cache, so a folder
         // whose every article is the cache's as it was needs no check (10,000 hashed strings).
         var usedSlugs: [String: String]? = readFiles.contains { $0 != nil } ? [:] : nil
@@ -100,7 +106,8 @@ public struct ContentLoader: Sendable {
                 let entry = previous[index].unsafelyUnwrapped
                 tracking.order.append(entry.article.sourcePath)
                 if !entry.article.body.diagnostics.isEmpty { diagnostics += entry.article.body.diagnostics }
-                if includeDrafts || !entry.article.frontMatter.draft { add(entry.article) }
+                let matter = entry.article.frontMatter
+                if (includeDrafts || !matter.draft) && matter.isRendered { add(entry.article) }
                 continue
             }
             diagnostics += file.diagnostics
@@ -116,7 +123,8 @@ public struct ContentLoader: Sendable {
             if let article = file.article { add(article) }
         }
         category?.articles = articles.sorted(by: Self.order)
-        return category
+        // A headless folder (`headless: true`, `build: {render: never}`) has no page of its own.
+        return category?.frontMatter.isRendered == false ? nil : category
     }
 
     /// Reads and parses, on every core, the files the cache cannot vouch for (each file's work
@@ -124,7 +132,8 @@ public struct ContentLoader: Sendable {
     /// order given, so diagnostics and output never depend on thread timing. (Handing 10,000
     /// cached entries to the cores one by one cost more than taking them.)
     private func readArticles(
-        _ names: [String], in folder: String, stamps: [FileStamp?], previous: [CachedArticle?], categoryKey: String
+        _ names: [String], in folder: String, stamps: [FileStamp?], previous: [CachedArticle?], categoryKey: String,
+        cascade: [String: TemplateValue]
     ) -> [LoadedFile?] {
         var files = [LoadedFile?](repeating: nil, count: names.count)
         let toRead = names.indices.filter { !isTrusted(stamps[$0], cached: previous[$0]?.stamp) }
@@ -135,7 +144,8 @@ public struct ContentLoader: Sendable {
             slots.set(
                 slot,
                 readArticle(
-                    names[index], in: folder, stamp: stamps[index], previous: previous[index], categoryKey: categoryKey)
+                    names[index], in: folder, stamp: stamps[index], previous: previous[index], categoryKey: categoryKey,
+                    cascade: cascade)
             )
         }
         for (slot, file) in slots.all.enumerated() { files[toRead[slot]] = file }
@@ -160,21 +170,25 @@ public struct ContentLoader: Sendable {
     /// One article whose stamp cannot be trusted: read, then the cached one when its digest is
     /// unchanged, else parsed.
     private func readArticle(
-        _ name: String, in folder: String, stamp: FileStamp?, previous: CachedArticle?, categoryKey: String
+        _ name: String, in folder: String, stamp: FileStamp?, previous: CachedArticle?, categoryKey: String,
+        cascade: [String: TemplateValue]
     ) -> LoadedFile {
-        var file = parsed(join(folder, name), categoryKey: categoryKey, stamp: stamp, previous: previous)
+        var file = parsed(
+            join(folder, name), categoryKey: categoryKey, stamp: stamp, previous: previous, cascade: cascade)
         file.inCache = previous != nil
         return file
     }
 
     /// The article read and, unless its digest matches `previous`, parsed.
-    private func parsed(_ path: String, categoryKey: String, stamp: FileStamp?, previous: CachedArticle?) -> LoadedFile
-    {
+    private func parsed(
+        _ path: String, categoryKey: String, stamp: FileStamp?, previous: CachedArticle?,
+        cascade: [String: TemplateValue]
+    ) -> LoadedFile {
         var diagnostics: [Diagnostic] = []
         guard let text = read(path, diagnostics: &diagnostics) else { return LoadedFile(diagnostics: diagnostics) }
         let digest = ArticleReuse.digest(text)
         if let stamp, let previous, previous.digest == digest { return reused(previous, stamp: stamp) }
-        guard let (document, body) = parse(text, path: path, diagnostics: &diagnostics) else {
+        guard let (document, body) = parse(text, path: path, cascade: cascade, diagnostics: &diagnostics) else {
             return LoadedFile(diagnostics: diagnostics)
         }
         let fileName = (path as NSString).lastPathComponent
@@ -182,14 +196,15 @@ public struct ContentLoader: Sendable {
         let article = Article(
             sourcePath: path, frontMatter: document.frontMatter, slug: slug, categoryKey: categoryKey, body: body)
         let cached = stamp.map { CachedArticle(stamp: $0, digest: digest, article: article.skeleton) }
-        let published = !article.frontMatter.draft || includeDrafts
+        let published = (!article.frontMatter.draft || includeDrafts) && article.frontMatter.isRendered
         return LoadedFile(article: published ? article : nil, cached: cached, parsed: true, diagnostics: diagnostics)
     }
 
     private func reused(_ previous: CachedArticle, stamp: FileStamp) -> LoadedFile {
         var cached = previous
         cached.stamp = stamp
-        let published = !previous.article.frontMatter.draft || includeDrafts
+        let matter = previous.article.frontMatter
+        let published = (!matter.draft || includeDrafts) && matter.isRendered
         return LoadedFile(
             article: published ? previous.article : nil, cached: cached, parsed: false, inCache: true,
             restamped: stamp != previous.stamp, diagnostics: previous.article.body.diagnostics)
@@ -205,11 +220,11 @@ public struct ContentLoader: Sendable {
     }
 
     /// Splits and renders one file's text; `nil` after recording why it could not be.
-    private func parse(_ text: String, path: String, diagnostics: inout [Diagnostic]) -> (
-        SourceDocument, RenderedMarkdown
-    )? {
+    private func parse(
+        _ text: String, path: String, cascade: [String: TemplateValue] = [:], diagnostics: inout [Diagnostic]
+    ) -> (SourceDocument, RenderedMarkdown)? {
         do {
-            let document = try FrontMatterParser.parse(text, path: path)
+            let document = try FrontMatterParser.parse(text, path: path, cascade: cascade)
             let options = MarkdownOptions(unsafeHTML: unsafeHTML, path: path, lineOffset: document.bodyLineOffset)
             let shortcodes = HugoShortcodes(document.body, path: path, lineOffset: document.bodyLineOffset) {
                 referenceLink($0, from: path)

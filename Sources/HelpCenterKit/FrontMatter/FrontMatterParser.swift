@@ -8,20 +8,25 @@ public enum FrontMatterParser {
     ///   - text: The whole file.
     ///   - path: The file's path, used in diagnostics.
     /// - Throws: `HelpCenterError` listing every problem in the block, each at `path:line:col`.
-    public static func parse(_ text: String, path: String) throws(HelpCenterError) -> SourceDocument {
+    ///   - cascade: what the folder's `_index.md` passes down (`FrontMatter.cascade`).
+    public static func parse(
+        _ text: String, path: String, cascade: [String: TemplateValue] = [:]
+    ) throws(HelpCenterError) -> SourceDocument {
         let parts = try FrontMatterSplitter.split(text, path: path)
         var reader = YAMLReader(path: path, lineOffset: 1)
         guard let mapping = reader.mapping(from: parts.yaml) else {
             throw HelpCenterError(reader.diagnostics)
         }
-        let frontMatter = read(mapping, with: &reader)
+        let frontMatter = read(mapping, cascade: cascade, with: &reader)
         guard let frontMatter, reader.diagnostics.isEmpty else {
             throw HelpCenterError(reader.diagnostics)
         }
         return SourceDocument(frontMatter: frontMatter, body: parts.body, bodyLineOffset: parts.bodyLineOffset)
     }
 
-    private static func read(_ mapping: Node.Mapping, with reader: inout YAMLReader) -> FrontMatter? {
+    private static func read(
+        _ mapping: Node.Mapping, cascade: [String: TemplateValue], with reader: inout YAMLReader
+    ) -> FrontMatter? {
         var title: String?
         var hasTitleKey = false
         var matter = FrontMatter(title: "")
@@ -44,8 +49,15 @@ public enum FrontMatterParser {
             default: matter.params[key] = reader.value(node)
             }
         }
+        // An `_index.md` takes its own cascade too, as Hugo's `_common/` folders expect.
+        matter = matter.cascading(cascade).cascading(matter.cascade)
         guard let title else {
             guard !hasTitleKey else { return nil }
+            // A page that is never written needs no title (a headless folder of snippets).
+            if !matter.isRendered {
+                matter.title = suggestedTitle(for: reader.path)
+                return matter
+            }
             reader.report(
                 "missing 'title': add a line like 'title: \(suggestedTitle(for: reader.path))' (the page's title, as "
                     + "readers will see it) to the front matter",

@@ -1,0 +1,35 @@
+/// Hugo's front matter keys that decide whether a page exists, read from the keys we keep as
+/// `params`: `headless: true`, `build: {render: never}` (or Hugo's older `render: false`), and
+/// `cascade`, which an `_index.md` passes down to the pages of its folder.
+extension FrontMatter {
+    /// What an `_index.md` passes down to its folder's pages (and takes itself).
+    public var cascade: [String: TemplateValue] {
+        if case .dictionary(let values)? = params["cascade"] { return values }
+        return [:]
+    }
+
+    /// Whether the page is written: not `headless`, not `build: {render: never}`.
+    public var isRendered: Bool {
+        if params["headless"] == .bool(true) { return false }
+        guard case .dictionary(let build)? = params["build"] else { return true }
+        switch build["render"] {
+        case .string(let render)?: return render.lowercased() != "never"
+        case .bool(let render)?: return render
+        default: return true
+        }
+    }
+
+    /// The page with the keys of `cascade` it does not set itself.
+    func cascading(_ cascade: [String: TemplateValue]) -> FrontMatter {
+        var matter = self
+        for (key, value) in cascade where matter.params[key] == nil && !Self.modeledKeys.contains(key) {
+            matter.params[key] = value
+        }
+        return matter
+    }
+
+    /// Keys with a field of their own; `cascade` leaves them to each page.
+    static let modeledKeys: Set<String> = [
+        "title", "description", "weight", "slug", "draft", "aliases", "tags", "lastmod", "cascade",
+    ]
+}
