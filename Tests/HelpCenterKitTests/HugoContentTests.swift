@@ -89,17 +89,21 @@ struct HugoShortcodeTests {
 /// Nothing under `Content/` is left out without a word.
 @Suite("Skipped content")
 struct SkippedContentTests {
-    @Test("a folder inside a category and a file that is not Markdown are named in warnings, with what to do")
+    @Test(
+        "a folder inside a category and a file that is not Markdown, in a category or at the top, are named in warnings"
+    )
     func warned() throws {
         let site = try TemporarySite()
         try site.writeArticle("Content/guides/a.md", title: "Alpha")
         try site.writeArticle("Content/guides/deeper/b.md", title: "Beta")
         try site.writeArticle("Content/guides/deeper/more/c.md", title: "Gamma")
         try site.write("Content/guides/screen.png", "png")
+        try site.write("Content/featured.png", "png")
         let options = BuildOptions(
             contentPath: site.path("Content"), templatesPath: site.path("Templates"), outputPath: site.path("Public"),
             configPath: site.path("site.yml"))
         let expected = [
+            "\(site.path("Content/featured.png")): warning: ignored: only Markdown files in a category folder are published; put this file in Templates/assets/ and link it as /assets/featured.png",
             "\(site.path("Content/guides/deeper")): warning: ignored: folders inside a category are not read, so 2 Markdown files under it are not built; move articles up into guides/",
             "\(site.path("Content/guides/screen.png")): warning: ignored: only Markdown files in a category folder are published; put this file in Templates/assets/ and link it as /assets/screen.png",
         ]

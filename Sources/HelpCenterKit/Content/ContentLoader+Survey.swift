@@ -23,6 +23,13 @@ extension ContentLoader {
                         .warning(
                             "ignored: articles live in a category folder; move it to \(contentPath)/<category>/\(entry)",
                             at: SourceLocation(path: path))))
+            } else {
+                survey.steps.append(
+                    .problem(
+                        .warning(
+                            "ignored: only Markdown files in a category folder are published; put this file in "
+                                + "Templates/assets/ and link it as /assets/\(entry)",
+                            at: SourceLocation(path: path))))
             }
         }
         return survey
