@@ -21,7 +21,7 @@ struct HugoShortcodes {
     init(
         _ body: String, path: String, lineOffset: Int, resolveReference: (String) -> String
     ) {
-        guard body.contains("{{") else {
+        guard ByteSearch.contains(body, UInt8(ascii: "{"), UInt8(ascii: "{")) else {
             self.markdown = body
             self.warnings = []
             return

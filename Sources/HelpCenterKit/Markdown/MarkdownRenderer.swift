@@ -18,14 +18,14 @@ public struct MarkdownRenderer: Sendable {
         var parsed = markdown
         // Footnote definitions are taken out and the rest parsed again, only when there are any.
         let footnotes =
-            options.gfm && markdown.contains("[^")
+            hints.hasFootnoteHints
             ? withExtendedLifetime(document) { Footnotes(markdown, document: CmarkNode(document.root)) } : nil
         if let footnotes {
             parsed = footnotes.remainingMarkdown
             document = CmarkDocument(parsed)
         }
         // Only a body with a pipe can hold a table: the others skip indexing their lines.
-        let source = options.gfm && parsed.utf8.contains(UInt8(ascii: "|")) ? ParagraphSource(parsed) : nil
+        let source = hints.hasPipes ? ParagraphSource(parsed) : nil
         var walk = HTMLRenderWalk(
             options: options, capacity: markdown.utf8.count + markdown.utf8.count / 4, source: source, hints: hints)
         walk.footnotes = footnotes

@@ -1,40 +1,63 @@
-/// Bytes without which a GFM extension cannot occur in a body: the walk skips looking for what
-/// the Markdown cannot hold, so plain CommonMark pays nothing for the extensions.
+/// Bytes without which a GFM extension cannot occur in a body, found in one pass: the walk
+/// skips looking for what the Markdown cannot hold, so plain CommonMark pays next to nothing
+/// for the extensions.
 struct ExtensionHints {
     /// A `~`: strikethrough.
     var hasTildes: Bool
     /// `www.`, `://` or `@`: autolinks.
     var hasAutolinkHints: Bool
-
+    /// A `|`: pipe tables.
+    var hasPipes = true
+    /// `[^`: footnotes.
+    var hasFootnoteHints = true
     /// Whether to look for the extensions that need no hint (task lists, alerts).
     var isOn = true
 
     static let all = ExtensionHints(hasTildes: true, hasAutolinkHints: true)
     /// CommonMark alone.
-    static let none = ExtensionHints(hasTildes: false, hasAutolinkHints: false, isOn: false)
+    static let none = ExtensionHints(
+        hasTildes: false, hasAutolinkHints: false, hasPipes: false, hasFootnoteHints: false, isOn: false)
 
-    init(hasTildes: Bool, hasAutolinkHints: Bool, isOn: Bool = true) {
+    init(
+        hasTildes: Bool, hasAutolinkHints: Bool, hasPipes: Bool = true, hasFootnoteHints: Bool = true,
+        isOn: Bool = true
+    ) {
         self.hasTildes = hasTildes
         self.hasAutolinkHints = hasAutolinkHints
+        self.hasPipes = hasPipes
+        self.hasFootnoteHints = hasFootnoteHints
         self.isOn = isOn
     }
 
     init(_ markdown: String) {
-        var tilde = false
-        var hint = false
-        var previous: (UInt8, UInt8, UInt8) = (0, 0, 0)
-        for byte in markdown.utf8 {
-            switch byte {
-            case UInt8(ascii: "~"): tilde = true
-            case UInt8(ascii: "@"): hint = true
-            case UInt8(ascii: "/"):
-                if previous.1 == UInt8(ascii: ":") && previous.2 == UInt8(ascii: "/") { hint = true }
-            case UInt8(ascii: "."): if previous == (0x77, 0x77, 0x77) { hint = true }
-            default: break
+        var text = markdown
+        self = text.withUTF8 { bytes in
+            var hints = ExtensionHints(
+                hasTildes: false, hasAutolinkHints: false, hasPipes: false, hasFootnoteHints: false)
+            let count = bytes.count
+            var index = 0
+            while index < count {
+                switch bytes[index] {
+                case UInt8(ascii: "~"): hints.hasTildes = true
+                case UInt8(ascii: "|"): hints.hasPipes = true
+                case UInt8(ascii: "@"): hints.hasAutolinkHints = true
+                case UInt8(ascii: "["):
+                    if index + 1 < count, bytes[index + 1] == UInt8(ascii: "^") { hints.hasFootnoteHints = true }
+                case UInt8(ascii: ":"):
+                    if index + 2 < count, bytes[index + 1] == UInt8(ascii: "/"), bytes[index + 2] == UInt8(ascii: "/") {
+                        hints.hasAutolinkHints = true
+                    }
+                case UInt8(ascii: "."):
+                    if index >= 3, bytes[index - 1] == UInt8(ascii: "w"), bytes[index - 2] == UInt8(ascii: "w"),
+                        bytes[index - 3] == UInt8(ascii: "w")
+                    {
+                        hints.hasAutolinkHints = true
+                    }
+                default: break
+                }
+                index += 1
             }
-            if tilde && hint { break }
-            previous = (previous.1, previous.2, byte)
+            return hints
         }
-        self.init(hasTildes: tilde, hasAutolinkHints: hint)
     }
 }
