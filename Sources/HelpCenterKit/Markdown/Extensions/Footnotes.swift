@@ -66,9 +66,15 @@ struct Footnotes {
         remainingMarkdown = lines.joined(separator: "\n")
     }
 
+    /// Compiled once (a regex literal in a function is parsed at every call).
+    private nonisolated(unsafe) static let definition = /[ ]{0,3}\[\^([^\]\s]+)\]:[ \t]*/
+
     /// `[^label]:` with up to 3 spaces before it: the label, case-folded, and the text after.
     static func start(_ line: Substring) -> (label: String, rest: Substring)? {
-        guard let match = line.prefixMatch(of: /[ ]{0,3}\[\^([^\]\s]+)\]:[ \t]*/) else { return nil }
+        // Most lines are not definitions: a look at their first bytes before the regex.
+        guard line.utf8.drop(while: { $0 == UInt8(ascii: " ") }).starts(with: "[^".utf8),
+            let match = line.prefixMatch(of: definition)
+        else { return nil }
         return (String(match.1).lowercased(), line[match.range.upperBound...])
     }
 

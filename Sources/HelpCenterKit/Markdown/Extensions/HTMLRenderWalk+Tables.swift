@@ -81,15 +81,24 @@ extension HTMLRenderWalk {
 /// open a block (`# x`, `- x`, `> x`, `1. x`, a fence, a rule, a link definition) has that
 /// first character escaped, which renders as itself.
 enum InlineOnly {
+    // Compiled once: a regex literal in a function is parsed again at every call, which was
+    // half of building Hugo's documentation (a call per table cell).
+    private nonisolated(unsafe) static let heading = /#{1,6}([ \t].*)?/
+    private nonisolated(unsafe) static let bullet = /[-+*]([ \t].*)?/
+    private nonisolated(unsafe) static let rule = /(\*[ \t]*){3,}|(-[ \t]*){3,}|(_[ \t]*){3,}/
+    private nonisolated(unsafe) static let definition = /\[[^\]]*\]:/
+    private nonisolated(unsafe) static let ordered = /([0-9]{1,9})([.)])([ \t].*)?/
+
     static func protect(_ text: String) -> String {
-        if text.wholeMatch(of: /#{1,6}([ \t].*)?/) != nil || text.hasPrefix(">") || text.hasPrefix("```")
-            || text.hasPrefix("~~~") || text.wholeMatch(of: /[-+*]([ \t].*)?/) != nil
-            || text.wholeMatch(of: /(\*[ \t]*){3,}|(-[ \t]*){3,}|(_[ \t]*){3,}/) != nil
-            || text.prefixMatch(of: /\[[^\]]*\]:/) != nil
+        // Only these first characters can open a block.
+        guard let first = text.utf8.first, "#>`~-+*_[0123456789".utf8.contains(first) else { return text }
+        if text.wholeMatch(of: heading) != nil || text.hasPrefix(">") || text.hasPrefix("```")
+            || text.hasPrefix("~~~") || text.wholeMatch(of: bullet) != nil || text.wholeMatch(of: rule) != nil
+            || text.prefixMatch(of: definition) != nil
         {
             return "\\" + text
         }
-        if let match = text.wholeMatch(of: /([0-9]{1,9})([.)])([ \t].*)?/) {
+        if let match = text.wholeMatch(of: ordered) {
             return String(match.1) + "\\" + String(match.2) + String(match.3 ?? "")
         }
         return text

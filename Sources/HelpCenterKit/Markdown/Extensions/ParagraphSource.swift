@@ -14,8 +14,12 @@ final class ParagraphSource {
     /// parsed on its own (a table cell) can use them as the whole document does; read at the
     /// first table.
     lazy var referenceDefinitions: String = markdown.split(separator: "\n").filter {
-        $0.prefixMatch(of: /[ ]{0,3}\[(?:[^\]\\]|\\.)+\]:[ \t]*\S/) != nil
+        $0.utf8.drop(while: { $0 == UInt8(ascii: " ") }).first == UInt8(ascii: "[")
+            && $0.prefixMatch(of: Self.definition) != nil
     }.joined(separator: "\n")
+
+    /// Compiled once (a regex literal in a function is parsed at every call).
+    private nonisolated(unsafe) static let definition = /[ ]{0,3}\[(?:[^\]\\]|\\.)+\]:[ \t]*\S/
 
     init(_ markdown: String) {
         self.markdown = markdown
