@@ -11,15 +11,16 @@ import ZoomIntegration
 struct FaultMatrixTests {
     static let faults: [Fault] = [
         .rateLimited(retryAfterSeconds: 0), .serverError(status: 500), .serverError(status: 503),
-        .delay(milliseconds: 700), .dropConnection, .createdButResponseLost,
+        .delay(milliseconds: 1_500), .dropConnection, .createdButResponseLost,
     ]
 
-    /// A request's budget for the matrices. The 700 ms delay fault outlasts it, so the create
-    /// times out while Mock Zoom still makes the meeting, 700 ms after it got the request; the
-    /// integration waits one budget before looking for it. With 400 ms, 800 ms after sending
-    /// left 100 ms for the request to reach the mock, which a loaded machine used up: the
-    /// lookup found nothing and a second meeting was made (61 for 60 bookings). 600 ms leaves 500.
-    static let matrixTimeouts = TimeoutsConfiguration(connect: .seconds(2), total: .milliseconds(600))
+    /// A request's budget for the matrices. The 1.5 s delay fault outlasts it, so the create
+    /// times out while Mock Zoom still makes the meeting, 1.5 s after it got the request; the
+    /// integration waits one budget before looking for it, 2 s after sending, which leaves the
+    /// request 500 ms to reach the mock. With 400 ms and a 700 ms delay that margin was 100 ms,
+    /// which a loaded machine used up (a second meeting: 61 for 60 bookings); with 600 ms, the
+    /// connection's own token request ran out of time under a full suite. One second is both.
+    static let matrixTimeouts = TimeoutsConfiguration(connect: .seconds(2), total: .seconds(1))
 
     @Test("40 bookings, a fault before about half of the create calls, seed 20261125")
     func exactlyOneMeetingEach() async throws {
