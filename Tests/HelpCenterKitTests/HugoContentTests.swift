@@ -8,12 +8,6 @@ import Testing
 /// every other shortcode is shown as text with a warning at its line and column.
 @Suite("Hugo shortcodes")
 struct HugoShortcodeTests {
-    func options(_ site: TemporarySite) -> BuildOptions {
-        BuildOptions(
-            contentPath: site.path("Content"), templatesPath: site.path("Templates"), outputPath: site.path("Public"),
-            configPath: site.path("site.yml"))
-    }
-
     func site() throws -> TemporarySite {
         let site = try TemporarySite()
         try site.writeArticle("Content/guides/a.md", title: "Alpha", body: "## Set up\n\nText.")
@@ -30,8 +24,8 @@ struct HugoShortcodeTests {
                 [A]({{< ref "a.md" >}}) [set up]({{< relref "a#set-up" >}}) [refunds]({{% ref billing/refunds %}})
                 [root]({{< ref "/guides/a.md" >}}#set-up)
                 """)
-        #expect(SiteChecker(options: options(site)).check() == [])
-        _ = try SiteBuilder(options: options(site)).build()
+        #expect(SiteChecker(options: site.buildOptions).check() == [])
+        _ = try SiteBuilder(options: site.buildOptions).build()
         let page = try site.read("Public/guides/b/index.html")
         #expect(page.contains("<a href=\"/guides/a/\">A</a>"))
         #expect(page.contains("<a href=\"/guides/a/#set-up\">set up</a>"))
@@ -48,7 +42,7 @@ struct HugoShortcodeTests {
         )
         let path = site.path("Content/guides/b.md")
         #expect(
-            SiteChecker(options: options(site)).check().map(\.description) == [
+            SiteChecker(options: site.buildOptions).check().map(\.description) == [
                 "\(path):4:1: error: broken link: nope.md is not an article in \(site.path("Content"))",
                 "\(path):4:31: error: broken anchor: no heading with id 'nowhere' on /guides/a/",
             ])
@@ -69,19 +63,19 @@ struct HugoShortcodeTests {
                 Say {{% note %}}this{{% /note %}} and write `{{</* tip */>}}` for a tip.
                 """)
         let path = site.path("Content/guides/b.md")
-        let found = SiteChecker(options: options(site)).check().map(\.description)
+        let found = SiteChecker(options: site.buildOptions).check().map(\.description)
         #expect(
             found == [
                 "\(path):6:1: warning: shortcode {{< code-toggle >}} is not supported: it is shown as text",
                 "\(path):10:5: warning: shortcode {{% note %}} is not supported: it is shown as text",
             ])
-        let report = try SiteBuilder(options: options(site)).build()
+        let report = try SiteBuilder(options: site.buildOptions).build()
         #expect(report.warnings.count == 2)
         let page = try site.read("Public/guides/b/index.html")
         #expect(page.contains("<p>{{&lt; code-toggle file=&quot;hugo&quot; &gt;}}"))
         #expect(page.contains("<code>{{&lt; tip &gt;}}</code>"))
         // Taken from the build cache, the article still warns.
-        let again = try SiteBuilder(options: options(site)).build()
+        let again = try SiteBuilder(options: site.buildOptions).build()
         #expect(again.warnings.map(\.message) == report.warnings.map(\.message))
     }
 }
@@ -99,9 +93,7 @@ struct SkippedContentTests {
         try site.writeArticle("Content/guides/deeper/more/c.md", title: "Gamma")
         try site.write("Content/guides/screen.png", "png")
         try site.write("Content/featured.png", "png")
-        let options = BuildOptions(
-            contentPath: site.path("Content"), templatesPath: site.path("Templates"), outputPath: site.path("Public"),
-            configPath: site.path("site.yml"))
+        let options = site.buildOptions
         let expected = [
             "\(site.path("Content/featured.png")): warning: ignored: only Markdown files in a category folder are published; put this file in Templates/assets/ and link it as /assets/featured.png",
             "\(site.path("Content/guides/deeper")): warning: ignored: folders inside a category are not read, so 2 Markdown files under it are not built; move articles up into guides/",
@@ -121,9 +113,7 @@ struct LinkTitleTests {
         try site.write("Content/billing/_index.md", "---\ntitle: Billing and payments\nlinkTitle: Billing\n---\n")
         try site.writeArticle("Content/billing/a.md", title: "How do refunds work?", extra: "linkTitle: Refunds\n")
         try site.writeArticle("Content/billing/b.md", title: "Invoices")
-        let options = BuildOptions(
-            contentPath: site.path("Content"), templatesPath: site.path("Templates"), outputPath: site.path("Public"),
-            configPath: site.path("site.yml"))
+        let options = site.buildOptions
         _ = try SiteBuilder(options: options).build()
         let article = try site.read("Public/billing/a/index.html")
         #expect(article.contains("<h1>How do refunds work?</h1>"))
@@ -143,12 +133,6 @@ struct LinkTitleTests {
 /// an `_index.md` cascades reaches its folder's pages, also after an edit, through the cache.
 @Suite("headless and cascade")
 struct HeadlessAndCascadeTests {
-    func options(_ site: TemporarySite) -> BuildOptions {
-        BuildOptions(
-            contentPath: site.path("Content"), templatesPath: site.path("Templates"), outputPath: site.path("Public"),
-            configPath: site.path("site.yml"))
-    }
-
     @Test("a folder cascading build: {render: never} (Hugo's _common) and its untitled snippets: no page, no error")
     func headlessFolder() throws {
         let site = try TemporarySite()
@@ -156,8 +140,8 @@ struct HeadlessAndCascadeTests {
         try site.write(
             "Content/_common/_index.md", "---\ncascade:\n  build:\n    list: never\n    render: never\n---\n")
         try site.write("Content/_common/snippet.md", "---\n_comment: Do not remove front matter.\n---\n\nText.\n")
-        #expect(SiteChecker(options: options(site)).check() == [])
-        _ = try SiteBuilder(options: options(site)).build()
+        #expect(SiteChecker(options: site.buildOptions).check() == [])
+        _ = try SiteBuilder(options: site.buildOptions).build()
         #expect(!site.exists("Public/_common"))
         #expect(!(try site.read("Public/index.html")).contains("_common"))
         #expect(!(try site.read("Public/sitemap.xml")).contains("_common"))
@@ -169,14 +153,15 @@ struct HeadlessAndCascadeTests {
         try site.writeArticle("Content/guides/a.md", title: "Alpha")
         try site.write("Content/guides/b.md", "---\nheadless: true\n---\nSnippet.\n")
         try site.writeArticle("Content/guides/c.md", title: "Gamma", extra: "build:\n  render: never\n")
-        #expect(SiteChecker(options: options(site)).check() == [])
-        _ = try SiteBuilder(options: options(site)).build()
+        #expect(SiteChecker(options: site.buildOptions).check() == [])
+        _ = try SiteBuilder(options: site.buildOptions).build()
         #expect(site.exists("Public/guides/a/index.html"))
         #expect(!site.exists("Public/guides/b") && !site.exists("Public/guides/c"))
         #expect(!(try site.read("Public/guides/index.html")).contains("Gamma"))
         // A page that is written still needs its title.
         try site.write("Content/guides/d.md", "---\nweight: 1\n---\nText.\n")
-        #expect(SiteChecker(options: options(site)).check().map(\.message).first?.hasPrefix("missing 'title'") == true)
+        #expect(
+            SiteChecker(options: site.buildOptions).check().map(\.message).first?.hasPrefix("missing 'title'") == true)
     }
 
     @Test("cascade reaches the folder's articles, their own values win, and an edit to it is seen by the next build")
@@ -191,11 +176,11 @@ struct HeadlessAndCascadeTests {
         try site.write(
             "Templates/article.mustache",
             try site.read("Templates/article.mustache") + "<p class=\"product\">{{page.params.product}}</p>\n")
-        _ = try SiteBuilder(options: options(site)).build()
+        _ = try SiteBuilder(options: site.buildOptions).build()
         #expect(try site.read("Public/guides/a/index.html").contains("<p class=\"product\">Zoom</p>"))
         // The article's file is unchanged, but what it takes from the folder is not.
         try site.write("Content/guides/_index.md", "---\ntitle: Guides\ncascade:\n  product: Meet\n---\n")
-        _ = try SiteBuilder(options: options(site)).build()
+        _ = try SiteBuilder(options: site.buildOptions).build()
         #expect(try site.read("Public/guides/a/index.html").contains("<p class=\"product\">Meet</p>"))
         #expect(try site.read("Public/guides/b/index.html").contains("<p class=\"product\">Teams</p>"))
     }

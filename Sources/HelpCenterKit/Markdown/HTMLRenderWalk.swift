@@ -16,7 +16,7 @@ struct HTMLRenderWalk {
     private var truncatedText: [Int: Int] = [:]
     /// Bytes of text nodes written as tags instead, by node key: strikethrough's tildes
     /// (`Strikethrough`) and task list markers (`TaskListItem`).
-    var textMarks: [Int: [Strikethrough.Mark]] = [:]
+    var textMarks: [Int: [TextMark]] = [:]
     var calloutKeys: Set<Int> = []
     /// Nodes not written at all: an alert's marker (`Alert`).
     var hidden: Set<Int> = []

@@ -6,9 +6,9 @@ internal import CCmark
 /// hears the section's name and where each back link goes.
 extension HTMLRenderWalk {
     /// A `<sup>` link in place of each `[^label]` in the text whose label is defined.
-    mutating func footnoteMarks(_ node: CmarkNode, _ text: UnsafeRawBufferPointer) -> [Strikethrough.Mark] {
+    mutating func footnoteMarks(_ node: CmarkNode, _ text: UnsafeRawBufferPointer) -> [TextMark] {
         guard let footnotes, text.count >= 4 else { return [] }
-        var marks: [Strikethrough.Mark] = []
+        var marks: [TextMark] = []
         var index = 0
         while index + 3 < text.count {
             guard text[index] == UInt8(ascii: "["), text[index + 1] == UInt8(ascii: "^") else {
@@ -35,7 +35,7 @@ extension HTMLRenderWalk {
             footnoteReferenceCounts[label] = seen
             let id = seen == 1 ? "fnref\(number)" : "fnref\(number)-\(seen)"
             marks.append(
-                Strikethrough.Mark(
+                TextMark(
                     range: index..<(end + 1),
                     tag: "<sup class=\"footnote-ref\"><a href=\"#fn\(number)\" id=\"\(id)\">\(number)</a></sup>"))
             index = end + 1

@@ -18,7 +18,7 @@ extension HTMLRenderWalk {
     }
 
     /// `text` escaped, each mark's bytes replaced by its tag (an empty range inserts it).
-    private mutating func writeMarked(_ text: UnsafeRawBufferPointer, _ marks: [Strikethrough.Mark]) {
+    private mutating func writeMarked(_ text: UnsafeRawBufferPointer, _ marks: [TextMark]) {
         var position = 0
         let ordered = marks.sorted {
             ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound)
@@ -36,19 +36,19 @@ extension HTMLRenderWalk {
     /// link; a candidate that would cut through a strikethrough's tildes is left as text, so the
     /// tags stay nested.
     private mutating func autolinkMarks(
-        _ node: CmarkNode, _ text: UnsafeRawBufferPointer, struck: [Strikethrough.Mark]
-    ) -> [Strikethrough.Mark] {
+        _ node: CmarkNode, _ text: UnsafeRawBufferPointer, struck: [TextMark]
+    ) -> [TextMark] {
         let matches = Autolinks.matches(in: text)
         guard !matches.isEmpty, !Self.isInsideLink(node) else { return [] }
-        var marks: [Strikethrough.Mark] = []
+        var marks: [TextMark] = []
         for match in matches where !struck.contains(where: { $0.range.overlaps(match.range) }) {
             var opening = HTMLBuffer(capacity: match.href.count + 16)
             opening.write("<a href=\"")
             opening.writeEscapedURL(match.href)
             opening.write("\">")
             marks.append(
-                Strikethrough.Mark(range: match.range.lowerBound..<match.range.lowerBound, tag: opening.string))
-            marks.append(Strikethrough.Mark(range: match.range.upperBound..<match.range.upperBound, tag: "</a>"))
+                TextMark(range: match.range.lowerBound..<match.range.lowerBound, tag: opening.string))
+            marks.append(TextMark(range: match.range.upperBound..<match.range.upperBound, tag: "</a>"))
             recordAutolink(node, href: String(decoding: match.href, as: UTF8.self))
         }
         return marks

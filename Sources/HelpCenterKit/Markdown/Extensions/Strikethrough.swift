@@ -6,15 +6,9 @@ internal import CCmark
 /// as text, so the pairs are found after parsing; the walk writes `<del>` and `</del>` in place
 /// of each pair's tildes.
 enum Strikethrough {
-    /// Where a pair's tildes are in a text node: the bytes to drop and the tag to write instead.
-    struct Mark {
-        var range: Range<Int>
-        var tag: String
-    }
-
     /// The marks of every text node below `container`, by node key; empty when there is no `~`.
-    static func marks(in container: CmarkNode) -> [Int: [Mark]] {
-        var marks: [Int: [Mark]] = [:]
+    static func marks(in container: CmarkNode) -> [Int: [TextMark]] {
+        var marks: [Int: [TextMark]] = [:]
         collect(container, into: &marks)
         return marks
     }
@@ -26,7 +20,7 @@ enum Strikethrough {
         var canClose: Bool
     }
 
-    private static func collect(_ container: CmarkNode, into marks: inout [Int: [Mark]]) {
+    private static func collect(_ container: CmarkNode, into marks: inout [Int: [TextMark]]) {
         var runs: [Run] = []
         var child = container.firstChild
         while let node = child {
@@ -42,8 +36,8 @@ enum Strikethrough {
             if run.canClose, let index = openers.lastIndex(where: { $0.range.count == run.range.count }) {
                 let opener = openers[index]
                 openers.removeSubrange(index...)
-                marks[opener.node.key, default: []].append(Mark(range: opener.range, tag: "<del>"))
-                marks[run.node.key, default: []].append(Mark(range: run.range, tag: "</del>"))
+                marks[opener.node.key, default: []].append(TextMark(range: opener.range, tag: "<del>"))
+                marks[run.node.key, default: []].append(TextMark(range: run.range, tag: "</del>"))
             } else if run.canOpen {
                 openers.append(run)
             }

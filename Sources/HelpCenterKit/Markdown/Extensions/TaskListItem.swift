@@ -7,7 +7,7 @@ internal import CCmark
 /// a label).
 enum TaskListItem {
     /// The marker's bytes in the item's first text node, and the checkbox to write instead.
-    static func mark(for item: CmarkNode) -> (text: CmarkNode, mark: Strikethrough.Mark)? {
+    static func mark(for item: CmarkNode) -> (text: CmarkNode, mark: TextMark)? {
         guard let paragraph = item.firstChild, paragraph.type == CMARK_NODE_PARAGRAPH,
             let text = paragraph.firstChild, text.type == CMARK_NODE_TEXT
         else { return nil }
@@ -22,6 +22,6 @@ enum TaskListItem {
             checkbox = "<input type=\"checkbox\" checked=\"\" disabled=\"\" aria-label=\"done\" />"
         default: return nil
         }
-        return (text, Strikethrough.Mark(range: 0..<3, tag: checkbox))
+        return (text, TextMark(range: 0..<3, tag: checkbox))
     }
 }
