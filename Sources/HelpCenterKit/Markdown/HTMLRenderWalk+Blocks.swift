@@ -6,7 +6,7 @@ extension HTMLRenderWalk {
     mutating func renderBlockQuote(_ node: CmarkNode, entering: Bool) {
         html.newlineIfNeeded()
         if entering {
-            if gfm, let alert = Alert(node) {
+            if hints.isOn, let alert = Alert(node) {
                 calloutKeys.insert(node.key)
                 hidden.formUnion(alert.hiddenKeys + (alert.emptyParagraphKey.map { [$0] } ?? []))
                 html.write(alert.opening)
@@ -52,7 +52,7 @@ extension HTMLRenderWalk {
     mutating func renderCodeBlock(_ node: CmarkNode) {
         html.newlineIfNeeded()
         let info = node.fenceInfo
-        let language = info.prefix { !Self.isSpace($0) }
+        let language = info.prefix { !$0.isMarkdownSpace }
         if language.isEmpty {
             html.write("<pre><code>")
         } else {
@@ -82,9 +82,5 @@ extension HTMLRenderWalk {
         let label = strong.plainText
         guard label.count > 1, label.hasSuffix(":") else { return nil }
         return String(label.dropLast())
-    }
-
-    private static func isSpace(_ byte: UInt8) -> Bool {
-        byte == 0x20 || (0x09...0x0D).contains(byte)
     }
 }

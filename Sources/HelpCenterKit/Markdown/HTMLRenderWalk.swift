@@ -32,12 +32,8 @@ struct HTMLRenderWalk {
     /// table's cell), for the links found in it.
     var fragmentOrigin: (line: Int, column: Int)?
 
-    /// Whether the Markdown has a `~`, without which there is no strikethrough to look for.
-    let hasTildes: Bool
-    /// Whether the Markdown has `www.`, `://` or `@`, without which there is no autolink.
-    let hasAutolinkHints: Bool
-    /// Whether GFM's task lists and GitHub's alerts are looked for.
-    let gfm: Bool
+    /// What the Markdown can hold (`ExtensionHints`): the walk looks for nothing else.
+    let hints: ExtensionHints
     /// The body's footnote definitions, taken out before parsing (`Footnotes`).
     var footnotes: Footnotes?
     /// Each referenced footnote's number, in the order first referenced.
@@ -52,9 +48,7 @@ struct HTMLRenderWalk {
         self.html = HTMLBuffer(capacity: capacity)
         self.claims = ClaimCollector(options: options)
         self.source = source
-        self.hasTildes = hints.hasTildes
-        self.hasAutolinkHints = hints.hasAutolinkHints
-        self.gfm = hints.isOn
+        self.hints = hints
     }
 
     mutating func render(_ root: CmarkNode) {
@@ -84,7 +78,7 @@ struct HTMLRenderWalk {
     }
 
     private mutating func renderBlock(_ node: CmarkNode, entering: Bool) {
-        if hasTildes, entering, node.type == CMARK_NODE_PARAGRAPH || node.type == CMARK_NODE_HEADING {
+        if hints.hasTildes, entering, node.type == CMARK_NODE_PARAGRAPH || node.type == CMARK_NODE_HEADING {
             textMarks.merge(Strikethrough.marks(in: node)) { old, new in old + new }
         }
         switch node.type {
@@ -92,7 +86,7 @@ struct HTMLRenderWalk {
         case CMARK_NODE_LIST: renderList(node, entering: entering)
         case CMARK_NODE_ITEM:
             if entering {
-                if gfm, let task = TaskListItem.mark(for: node) {
+                if hints.isOn, let task = TaskListItem.mark(for: node) {
                     textMarks[task.text.key, default: []].append(task.mark)
                 }
                 html.newlineIfNeeded()

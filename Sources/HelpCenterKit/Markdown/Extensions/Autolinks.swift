@@ -39,7 +39,7 @@ enum Autolinks {
         else { return nil }
         if start > 0 {
             let before = text[start - 1]
-            guard isSpace(before) || "*_~(".utf8.contains(before) else { return nil }
+            guard before.isMarkdownSpace || "*_~(".utf8.contains(before) else { return nil }
         }
         guard let domainEnd = domainEnd(text, from: start, allowShort: false), domainEnd > start + 4 else {
             return nil
@@ -54,7 +54,7 @@ enum Autolinks {
         guard colon + 3 < text.count, text[colon + 1] == UInt8(ascii: "/"), text[colon + 2] == UInt8(ascii: "/")
         else { return nil }
         var start = colon
-        while start > earliest, isLetter(text[start - 1]) { start -= 1 }
+        while start > earliest, text[start - 1].isASCIILetter { start -= 1 }
         let scheme = String(decoding: text[start..<colon], as: UTF8.self).lowercased()
         guard scheme == "http" || scheme == "https" || scheme == "ftp" else { return nil }
         guard let domainEnd = domainEnd(text, from: colon + 3, allowShort: true), domainEnd > colon + 3 else {
@@ -69,7 +69,7 @@ enum Autolinks {
     /// path); a domain with a period that ends in a letter (or a period, left outside).
     private static func email(_ text: UnsafeRawBufferPointer, at sign: Int, after earliest: Int) -> Match? {
         var start = sign
-        while start > earliest, isLetterOrDigit(text[start - 1]) || ".+-_".utf8.contains(text[start - 1]) {
+        while start > earliest, text[start - 1].isASCIILetterOrDigit || ".+-_".utf8.contains(text[start - 1]) {
             start -= 1
         }
         guard start < sign, start == earliest || text[start - 1] != UInt8(ascii: "/") else { return nil }
@@ -77,16 +77,16 @@ enum Autolinks {
         var periods = 0
         while end < text.count {
             let byte = text[end]
-            if isLetterOrDigit(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") {
+            if byte.isASCIILetterOrDigit || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") {
                 end += 1
-            } else if byte == UInt8(ascii: "."), end + 1 < text.count, isLetterOrDigit(text[end + 1]) {
+            } else if byte == UInt8(ascii: "."), end + 1 < text.count, text[end + 1].isASCIILetterOrDigit {
                 periods += 1
                 end += 1
             } else {
                 break
             }
         }
-        guard end > sign + 1, periods > 0, isLetter(text[end - 1]) else { return nil }
+        guard end > sign + 1, periods > 0, text[end - 1].isASCIILetter else { return nil }
         return Match(range: start..<end, href: Array("mailto:".utf8) + Array(text[start..<end]))
     }
 
@@ -106,7 +106,7 @@ enum Autolinks {
                 underscoresBefore = underscores
                 underscores = 0
                 periods += 1
-            } else if !(isLetterOrDigit(byte) || byte >= 0x80 || byte == UInt8(ascii: "-")) {
+            } else if !(byte.isASCIILetterOrDigit || byte >= 0x80 || byte == UInt8(ascii: "-")) {
                 break
             }
             index += 1
@@ -118,7 +118,7 @@ enum Autolinks {
     /// A path runs to the next space or `<`.
     private static func pathEnd(_ text: UnsafeRawBufferPointer, from start: Int) -> Int {
         var end = start
-        while end < text.count, !isSpace(text[end]), text[end] != UInt8(ascii: "<") { end += 1 }
+        while end < text.count, !text[end].isMarkdownSpace, text[end] != UInt8(ascii: "<") { end += 1 }
         return end
     }
 
@@ -142,7 +142,7 @@ enum Autolinks {
                 end -= 1
             case UInt8(ascii: ";"):
                 var name = end - 1
-                while name > start, isLetter(text[name - 1]) { name -= 1 }
+                while name > start, text[name - 1].isASCIILetter { name -= 1 }
                 if name < end - 1, name > start, text[name - 1] == UInt8(ascii: "&") {
                     end = name - 1
                 } else {
@@ -154,8 +154,4 @@ enum Autolinks {
         }
         return end
     }
-
-    private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
-    private static func isLetter(_ byte: UInt8) -> Bool { (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) }
-    private static func isLetterOrDigit(_ byte: UInt8) -> Bool { isLetter(byte) || (0x30...0x39).contains(byte) }
 }

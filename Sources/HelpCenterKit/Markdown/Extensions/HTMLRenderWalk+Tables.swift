@@ -64,7 +64,7 @@ extension HTMLRenderWalk {
         }
         // Keyed by node address: taken out again before the fragment's tree is freed, so a
         // later fragment's node at the same address is not given these.
-        let marks = hasTildes ? Strikethrough.marks(in: paragraph) : [:]
+        let marks = hints.hasTildes ? Strikethrough.marks(in: paragraph) : [:]
         textMarks.merge(marks) { old, new in old + new }
         defer { for key in marks.keys { textMarks[key] = nil } }
         let outer = fragmentOrigin

@@ -8,7 +8,7 @@ extension HTMLRenderWalk {
     mutating func writeText(_ node: CmarkNode, kept: Int) {
         let text = UnsafeRawBufferPointer(rebasing: node.literal.prefix(kept))
         let struck = textMarks[node.key] ?? []
-        let linked = hasAutolinkHints ? autolinkMarks(node, text, struck: struck) : []
+        let linked = hints.hasAutolinkHints ? autolinkMarks(node, text, struck: struck) : []
         let noted = footnotes != nil ? footnoteMarks(node, text) : []
         if struck.isEmpty && linked.isEmpty && noted.isEmpty {
             html.writeEscaped(text)

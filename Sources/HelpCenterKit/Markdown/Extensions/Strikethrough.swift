@@ -75,7 +75,7 @@ enum Strikethrough {
         case space, punctuation, other
 
         init(byte: UInt8) {
-            if byte == 0x20 || (0x09...0x0D).contains(byte) {
+            if byte.isMarkdownSpace {
                 self = .space
             } else if byte < 0x80, byte > 0x20, !(byte.isASCIILetterOrDigit) {
                 self = .punctuation
@@ -104,11 +104,5 @@ enum Strikethrough {
             default: self = .punctuation
             }
         }
-    }
-}
-
-extension UInt8 {
-    fileprivate var isASCIILetterOrDigit: Bool {
-        (0x30...0x39).contains(self) || (0x41...0x5A).contains(self) || (0x61...0x7A).contains(self)
     }
 }
