@@ -83,24 +83,30 @@ struct HugoShortcodeTests {
 /// Nothing under `Content/` is left out without a word.
 @Suite("Skipped content")
 struct SkippedContentTests {
-    @Test(
-        "a folder inside a category and a file that is not Markdown, in a category or at the top, are named in warnings"
-    )
+    @Test("folders at any depth are built; Markdown at the top, a bundle at the top or inside a bundle is warned")
     func warned() throws {
         let site = try TemporarySite()
         try site.writeArticle("Content/guides/a.md", title: "Alpha")
         try site.writeArticle("Content/guides/deeper/b.md", title: "Beta")
         try site.writeArticle("Content/guides/deeper/more/c.md", title: "Gamma")
-        try site.write("Content/guides/screen.png", "png")
+        try site.writeArticle("Content/guides/bundle/index.md", title: "Bundle")
+        try site.writeArticle("Content/guides/bundle/notes.md", title: "Notes")
+        try site.writeArticle("Content/loose.md", title: "Loose")
+        try site.writeArticle("Content/top-bundle/index.md", title: "Top")
         try site.write("Content/featured.png", "png")
         let options = site.buildOptions
         let expected = [
-            "\(site.path("Content/featured.png")): warning: ignored: only Markdown files in a category folder are published; put this file in Templates/assets/ and link it as /assets/featured.png",
-            "\(site.path("Content/guides/deeper")): warning: ignored: folders inside a category are not read, so 2 Markdown files under it are not built; move articles up into guides/",
-            "\(site.path("Content/guides/screen.png")): warning: ignored: only Markdown files in a category folder are published; put this file in Templates/assets/ and link it as /assets/screen.png",
+            "\(site.path("Content/guides/bundle/notes.md")): warning: ignored: Markdown inside a page bundle is not "
+                + "built; only its own index.md is a page",
+            "\(site.path("Content/loose.md")): warning: ignored: articles live in a category folder; move it to "
+                + "\(site.path("Content"))/<category>/loose.md",
+            "\(site.path("Content/top-bundle/index.md")): warning: ignored: a page bundle (a folder with index.md) "
+                + "belongs in a category; move it to \(site.path("Content"))/<category>/top-bundle/",
         ]
-        #expect(SiteChecker(options: options).check().map(\.description) == expected)
-        #expect(try SiteBuilder(options: options).build().warnings.map(\.description) == expected)
+        #expect(SiteChecker(options: options).check().map(\.description).sorted() == expected)
+        #expect(try SiteBuilder(options: options).build().warnings.map(\.description).sorted() == expected)
+        #expect(site.exists("Public/guides/deeper/more/c/index.html") && site.exists("Public/guides/bundle/index.html"))
+        #expect(site.exists("Public/featured." + SectionTests.hash("png") + ".png"))
     }
 }
 

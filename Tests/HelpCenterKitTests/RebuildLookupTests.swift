@@ -36,7 +36,8 @@ struct RebuildLookupTests {
                 html: "", headings: [Heading(level: 2, id: "intro", text: "I", line: 1)], claims: [], diagnostics: [])
             categories.append(
                 Category(
-                    key: key, sourcePath: nil, frontMatter: FrontMatter(title: key), body: intro, articles: articles))
+                    key: key, sourcePath: nil, frontMatter: FrontMatter(title: key), body: intro, articles: articles,
+                    folder: "\(contentPath)/\(key)"))
         }
         let home = Category(
             key: "", sourcePath: "\(contentPath)/_index.md", frontMatter: FrontMatter(title: "Home"),
@@ -97,7 +98,8 @@ struct RebuildLookupTests {
             categories: ["search", "cat", "cat\u{301}"].map { key in
                 Category(
                     key: key, sourcePath: "Content/\(key)/_index.md", frontMatter: FrontMatter(title: key), body: intro,
-                    articles: [article(key, "a"), article(key, "\u{301}x"), article(key, "\u{200D}z")])
+                    articles: [article(key, "a"), article(key, "\u{301}x"), article(key, "\u{200D}z")],
+                    folder: "Content/\(key)")
             })
         let table = LinkTargets(content, indexed: true)
         let scan = LinkTargets(content, indexed: false)

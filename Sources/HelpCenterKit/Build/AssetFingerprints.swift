@@ -9,13 +9,16 @@ struct AssetFingerprints {
 
     init(_ assets: [String: Data]) {
         var names: [String: String] = [:]
-        for (path, data) in assets {
-            let hash = SHA256.hash(data: data).prefix(4).map { String(format: "%02x", $0) }.joined()
-            let stem = (path as NSString).deletingPathExtension
-            let ext = (path as NSString).pathExtension
-            names[path] = ext.isEmpty ? "\(stem).\(hash)" : "\(stem).\(hash).\(ext)"
-        }
+        for (path, data) in assets { names[path] = Self.fingerprinted(path, data) }
         self.names = names
+    }
+
+    /// `path` with the first bytes of `data`'s hash before its extension.
+    static func fingerprinted(_ path: String, _ data: Data) -> String {
+        let hash = SHA256.hash(data: data).prefix(4).map { String(format: "%02x", $0) }.joined()
+        let stem = (path as NSString).deletingPathExtension
+        let ext = (path as NSString).pathExtension
+        return ext.isEmpty ? "\(stem).\(hash)" : "\(stem).\(hash).\(ext)"
     }
 
     /// Rewrites `"{root}assets/style.css"` (in quotes, as templates write it) to the hashed name.

@@ -5,19 +5,24 @@ import Foundation
 /// accepts is a link that works.
 struct MarkdownLinkRewriter {
     let resolver: LinkResolver
+    /// Where the files beside articles are published.
+    let resources: ContentResources
 
     init(content: SiteContent, config: SiteConfig, contentPath: String) {
         resolver = LinkResolver(content: content, config: config, contentPath: contentPath)
+        resources = ContentResources(contentPath: contentPath)
     }
 
     /// Rewrites with the resolver `check` used. Built from the site with its drafts, it agrees with
     /// one built without them on every page published: those may not link to drafts.
-    init(resolver: LinkResolver) {
+    init(resolver: LinkResolver, resources: ContentResources) {
         self.resolver = resolver
+        self.resources = resources
     }
 
-    /// `html` with every `.md` link of `body` pointing at its page, and every other link or
-    /// image to an asset written root-relative (`"/assets/img/x.gif"`), the spelling the build's
+    /// `html` with every `.md` link of `body` pointing at its page, every link or image to a
+    /// file beside the article at its published name, and every other one to an asset written
+    /// root-relative (`"/assets/img/x.gif"`), the spelling the build's
     /// fingerprinting turns into the name it writes (`x.610f5ae4.gif`).
     func rewrite(_ html: String, body: RenderedMarkdown, page: String, sourcePath: String) -> String {
         var html = html
@@ -29,6 +34,9 @@ struct MarkdownLinkRewriter {
                 url = resolver.rootPath + target + (anchor.map { "#" + $0 } ?? "")
             case .file(let path) where path.hasPrefix("assets/") && link.url != resolver.rootPath + path:
                 url = resolver.rootPath + path
+            case .resource(let path):
+                guard let published = resources.publishedPath(path) else { continue }
+                url = resolver.rootPath + published
             default:
                 continue
             }

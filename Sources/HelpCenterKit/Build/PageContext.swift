@@ -13,8 +13,12 @@ struct PageContext: Sendable {
     /// Values that are the same on every page, built once.
     private var siteValues: TemplateValue = .null
     private var navValues: TemplateValue = .null
-    /// Each category as an article page shows it (without its article list), by key.
+    /// Each section as an article page shows it (without its article list), by key.
     private var categoryValues: [String: TemplateValue] = [:]
+    /// Each section's trail from the home page down to it, for breadcrumbs, by key.
+    private var trails: [String: [TemplateValue]] = [:]
+    /// The sections listed in each section's page, by key.
+    private var subsections: [String: [TemplateValue]] = [:]
 
     /// - Parameter fewPages: only a page or two will be rendered (an incremental build), so
     ///   nothing is indexed ahead for related articles.
@@ -29,9 +33,14 @@ struct PageContext: Sendable {
         rootPath = config.rootPath
         related = RelatedArticles(content.articles, indexed: !fewPages)
         siteValues = site()
-        navValues = .array(content.categories.map { summary(title: $0.linkTitle, url: $0.relativeURL) })
+        navValues = .array(content.topCategories.map { summary(title: $0.linkTitle, url: $0.relativeURL) })
+        let home = summary(title: "Home", url: "")
+        // Depth first, so a section's parent is always done before it.
         for category in content.categories {
             categoryValues[category.key] = self.category(category, withArticles: false)
+            let above = category.parentKey.flatMap { trails[$0] } ?? [home]
+            trails[category.key] = above + [summary(title: category.linkTitle, url: category.relativeURL)]
+            if let parent = category.parentKey { subsections[parent, default: []].append(sectionSummary(category)) }
         }
     }
 
@@ -47,7 +56,7 @@ struct PageContext: Sendable {
             content.home.map { home in
                 links.rewrite(home.body.html, body: home.body, page: "", sourcePath: home.sourcePath ?? "")
             } ?? "")
-        context["categories"] = .array(content.categories.map { category($0, withArticles: true) })
+        context["categories"] = .array(content.topCategories.map { category($0, withArticles: true) })
         return .dictionary(context)
     }
 
@@ -60,7 +69,7 @@ struct PageContext: Sendable {
     func notFound() -> TemplateValue {
         var context = base(title: "Page not found", description: nil, url: "404.html")
         context["page"] = page(kind: "404", title: "Page not found", url: "404.html", matter: nil)
-        context["categories"] = .array(content.categories.map { category($0, withArticles: false) })
+        context["categories"] = .array(content.topCategories.map { category($0, withArticles: false) })
         context["hasCategories"] = .bool(!content.categories.isEmpty)
         return .dictionary(context)
     }
@@ -71,7 +80,7 @@ struct PageContext: Sendable {
         context["page"] = page(
             kind: "category", title: category.title, url: category.relativeURL, matter: category.frontMatter)
         context["category"] = self.category(category, withArticles: true)
-        context["breadcrumbs"] = .array([summary(title: "Home", url: "")])
+        context["breadcrumbs"] = .array((trails[category.key] ?? []).dropLast())
         return .dictionary(context)
     }
 
@@ -80,9 +89,7 @@ struct PageContext: Sendable {
         context["page"] = page(
             kind: "article", title: article.title, url: article.relativeURL, matter: article.frontMatter)
         context["category"] = categoryValues[category.key] ?? self.category(category, withArticles: false)
-        context["breadcrumbs"] = .array([
-            summary(title: "Home", url: ""), summary(title: category.linkTitle, url: category.relativeURL),
-        ])
+        context["breadcrumbs"] = .array(trails[category.key] ?? [])
         let toc = article.body.tableOfContents.map { heading in
             TemplateValue.dictionary([
                 "id": .string(heading.id), "text": .string(heading.text), "level": .int(heading.level),
@@ -115,6 +122,15 @@ struct PageContext: Sendable {
 
     private func summary(_ article: Article) -> TemplateValue {
         summary(title: article.linkTitle, url: article.relativeURL)
+    }
+
+    /// A section as its parent's page lists it.
+    private func sectionSummary(_ category: Category) -> TemplateValue {
+        var item: [String: TemplateValue] = [
+            "title": .string(category.linkTitle), "url": .string(link(category.relativeURL)),
+        ]
+        if let description = category.frontMatter.description { item["description"] = .string(description) }
+        return .dictionary(item)
     }
 
     /// A title and a link: breadcrumbs, navigation, pager and related articles.
@@ -210,6 +226,9 @@ struct PageContext: Sendable {
         ]
         if let description = category.frontMatter.description { values["description"] = .string(description) }
         if withArticles {
+            let sections = subsections[category.key] ?? []
+            values["sections"] = .array(sections)
+            values["hasSections"] = .bool(!sections.isEmpty)
             values["articles"] = .array(
                 category.articles.map { article in
                     var item: [String: TemplateValue] = [

@@ -22,7 +22,8 @@ extension SiteBuilder {
         let work = content.articles(at: Set(paths))
         let context = PageContext(
             config: config, content: content, verification: verification,
-            links: MarkdownLinkRewriter(resolver: resolver),
+            links: MarkdownLinkRewriter(
+                resolver: resolver, resources: ContentResources(contentPath: options.contentPath)),
             fewPages: true)
         let pageTemplates = work.isEmpty ? templates : templates.renderingSiteWidePartialsOnce(with: context.siteWide())
         defer { ProcessLifetime.keep(context) }

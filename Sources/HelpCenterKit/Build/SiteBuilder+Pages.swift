@@ -10,9 +10,14 @@ extension SiteBuilder {
         fingerprints: AssetFingerprints = AssetFingerprints([:]), resolver: LinkResolver? = nil,
         to writer: OutputWriter
     ) throws(HelpCenterError) {
-        let links =
-            resolver.map(MarkdownLinkRewriter.init(resolver:))
-            ?? MarkdownLinkRewriter(content: content, config: config, contentPath: options.contentPath)
+        let resources = ContentResources(contentPath: options.contentPath)
+        // The files beside articles first: their names (content hashes) go into the pages.
+        for resource in try resources.readAll(content.resources.sorted()) {
+            try writer.write(resource.published, resource.data)
+        }
+        let links = MarkdownLinkRewriter(
+            resolver: resolver ?? LinkResolver(content: content, config: config, contentPath: options.contentPath),
+            resources: resources)
         let context = PageContext(config: config, content: content, verification: verification, links: links)
         let templates = templates.renderingSiteWidePartialsOnce(with: context.siteWide())
         defer { ProcessLifetime.keep((context, templates)) }

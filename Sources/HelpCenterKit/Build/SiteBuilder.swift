@@ -275,7 +275,8 @@ public struct SiteBuilder: Sendable {
         let pages = 1 + content.categories.count + content.articleCount
         return BuildReport(
             pages: pages, articles: content.articleCount, categories: content.categories.count,
-            assets: assets.count, warnings: loaded.warnings + checking.value.filter { $0.severity == .warning },
+            assets: assets.count + content.resources.count,
+            warnings: loaded.warnings + checking.value.filter { $0.severity == .warning },
             notes: notes, rendered: pages)
     }
 

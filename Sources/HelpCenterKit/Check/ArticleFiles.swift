@@ -1,17 +1,27 @@
-/// Finds an article's page by its category folder and file name.
+/// Finds an article's page by its folder (relative to the content folder) and its file name in
+/// it (`refunds.md`, or `refunds/index.md` for a page bundle).
 ///
 /// A full build resolves every article's links, so it tables all 10,000 articles first. An
 /// incremental build resolves a page's few: the table cost more than all of them, so each
-/// looks through its category instead.
+/// looks through its section instead.
 struct ArticleFiles: Sendable {
     private let content: SiteContent
-    private let categories: [String: Int]
-    /// Category folder -> article file name -> page URL (`nil` when not indexed).
+    /// Each section's index in `content.categories`, by folder relative to the content folder.
+    private let sections: [String: Int]
+    /// How long the content folder's own prefix is in a section's `folder` (`Content/`).
+    private let prefixLength: Int
+    /// Folder -> article file name -> page URL (`nil` when not indexed).
     private let pages: [String: [String: String]]?
 
-    init(_ content: SiteContent, indexed: Bool) {
+    init(_ content: SiteContent, contentPath: String, indexed: Bool) {
         self.content = content
-        categories = content.categoryPositions
+        let prefixLength = contentPath.hasSuffix("/") ? contentPath.utf8.count : contentPath.utf8.count + 1
+        self.prefixLength = prefixLength
+        var sections: [String: Int] = [:]
+        for (index, category) in content.categories.enumerated() {
+            sections[Self.inside(category.folder, prefixLength)] = index
+        }
+        self.sections = sections
         guard indexed else {
             pages = nil
             return
@@ -20,10 +30,11 @@ struct ArticleFiles: Sendable {
         for category in content.categories {
             var pages: [String: String] = [:]
             pages.reserveCapacity(category.articles.count)
+            let folderLength = category.folder.utf8.count + 1
             for article in category.articles {
-                pages[LexicalPath.fileName(of: article.sourcePath)] = article.relativeURL
+                pages[Self.inside(article.sourcePath, folderLength)] = article.relativeURL
             }
-            byFile[category.key] = pages
+            byFile[Self.inside(category.folder, prefixLength)] = pages
         }
         pages = byFile
     }
@@ -31,8 +42,14 @@ struct ArticleFiles: Sendable {
     /// The page URL of `<folder>/<file>`, if it is an article.
     func page(folder: String, file: String) -> String? {
         if let pages { return pages[folder]?[file] }
-        guard let position = categories[folder] else { return nil }
-        return content.categories[position].articles.first { LexicalPath.fileName(of: $0.sourcePath) == file }?
-            .relativeURL
+        guard let position = sections[folder] else { return nil }
+        let category = content.categories[position]
+        let folderLength = category.folder.utf8.count + 1
+        return category.articles.first { Self.inside($0.sourcePath, folderLength) == file }?.relativeURL
+    }
+
+    /// `path` without its first `length` bytes (a folder's prefix and its `/`).
+    private static func inside(_ path: String, _ length: Int) -> String {
+        String(Substring(path.utf8.dropFirst(length)))
     }
 }

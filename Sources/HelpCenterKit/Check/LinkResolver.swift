@@ -11,15 +11,20 @@ struct LinkResolver {
         case file(String)
         /// A `.md` link to a file that is not an article.
         case unknownMarkdown(String)
+        /// A file beside the article under the content folder (`SiteContent.resources`),
+        /// relative to that folder: the build publishes it.
+        case resource(String)
     }
 
     let rootPath: String
     let contentPath: String
     /// `contentPath` made absolute, with a trailing `/`.
     let contentFolder: String
-    /// Articles are always `<content>/<category>/<file>.md`, so a category and a file name
-    /// find one (a table keyed by absolute path cost 10,000 path normalisations).
+    /// Articles are `<content>/<section folder>/<file>.md`, so a folder and a file name find
+    /// one (a table keyed by absolute path cost 10,000 path normalisations).
     let articles: ArticleFiles
+    /// `SiteContent.resources`: what a relative link may name beside its article.
+    var resources: Set<String> = []
 
     func resolve(_ url: String, fromPage page: String, sourcePath: String) -> Target {
         let lowered = url.lowercased()
@@ -33,6 +38,9 @@ struct LinkResolver {
         if let query = path.firstIndex(of: "?") { path = String(path[..<query]) }
         if path.isEmpty { return .page(page, anchor: anchor) }
         if path.hasSuffix(".md") { return markdownTarget(path, sourcePath: sourcePath, anchor: anchor) }
+        if !resources.isEmpty, !path.hasPrefix("/"), let resource = resource(path, sourcePath: sourcePath) {
+            return .resource(resource)
+        }
         let relative: String
         if path.hasPrefix("/") {
             relative = path.hasPrefix(rootPath) ? String(path.dropFirst(rootPath.count)) : String(path.dropFirst())
@@ -55,13 +63,27 @@ struct LinkResolver {
         return .page(page, anchor: anchor)
     }
 
-    /// The page of the article at absolute, normalised `path`, if there is one.
+    /// The content-relative path of the resource `path` names from the article at `sourcePath`
+    /// (percent-escapes decoded: `my%20shot.png`), if there is one.
+    private func resource(_ path: String, sourcePath: String) -> String? {
+        let file = LexicalPath.normalize(
+            LexicalPath.folder(of: sourcePath) + "/" + (path.removingPercentEncoding ?? path))
+        guard file.utf8.starts(with: contentFolder.utf8) else { return nil }
+        let inside = String(Substring(file.utf8.dropFirst(contentFolder.utf8.count)))
+        return resources.contains(inside) ? inside : nil
+    }
+
+    /// The page of the article at absolute, normalised `path`, if there is one: a file in a
+    /// section's folder, or a page bundle's `index.md`.
     private func page(ofSource path: String) -> String? {
         guard path.utf8.starts(with: contentFolder.utf8) else { return nil }
-        let inside = path.utf8.dropFirst(contentFolder.utf8.count)
-        let parts = inside.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
-        guard parts.count == 2, let folder = String(parts[0]), let file = String(parts[1]) else { return nil }
-        return articles.page(folder: folder, file: file)
+        let inside = String(Substring(path.utf8.dropFirst(contentFolder.utf8.count)))
+        let folder = LexicalPath.parent(of: inside)
+        let file = LexicalPath.fileName(of: inside)
+        if let page = articles.page(folder: folder, file: file) { return page }
+        guard file == "index.md", !folder.isEmpty else { return nil }
+        return articles.page(
+            folder: LexicalPath.parent(of: folder), file: LexicalPath.fileName(of: folder) + "/index.md")
     }
 
     /// `scheme:` as RFC 3986 spells it: a letter, then letters, digits, `+`, `.` or `-`, then a colon.
@@ -98,6 +120,6 @@ extension LinkResolver {
         self.init(
             rootPath: config.rootPath, contentPath: contentPath,
             contentFolder: absolute.hasSuffix("/") ? absolute : absolute + "/",
-            articles: ArticleFiles(content, indexed: indexed))
+            articles: ArticleFiles(content, contentPath: contentPath, indexed: indexed), resources: content.resources)
     }
 }

@@ -3,7 +3,7 @@
 ///
 /// A full build checks every page's links, so it builds a table of all pages first. An
 /// incremental build checks a page or two: a table of 10,000 URLs cost more than all of their
-/// lookups, so it finds each target in its category instead (`<category>/<slug>/`).
+/// lookups, so it finds each target in its section instead (`<section>/<slug>/`).
 struct LinkTargets {
     struct Page {
         var headings: [Heading]
@@ -39,15 +39,16 @@ struct LinkTargets {
     subscript(url: String) -> Page? {
         if let table { return table[url] }
         if url.isEmpty { return Page(headings: content.home?.body.headings ?? [], draft: false) }
-        // Split at the byte: a `/` followed by a combining mark is one `Character`.
-        let parts = url.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).map(Substring.init)
-        guard parts.last == "", parts.count == 2 || parts.count == 3, let index = categories[String(parts[0])] else {
-            // As in the table, a category folder named `search` stands for `search/`.
-            return url == "search/" ? Page(headings: [], draft: false) : nil
-        }
+        // A section's page, or an article in the section its URL's folder names.
+        guard url.utf8.last == UInt8(ascii: "/") else { return nil }
+        let path = String(Substring(url.utf8.dropLast()))
+        if let index = categories[path] { return Page(headings: content.categories[index].body.headings, draft: false) }
+        // As in the table, a category folder named `search` stands for `search/`.
+        if url == "search/" { return Page(headings: [], draft: false) }
+        guard let index = categories[LexicalPath.parent(of: path)] else { return nil }
         let category = content.categories[index]
-        guard parts.count == 3 else { return Page(headings: category.body.headings, draft: false) }
-        let article = category.articles.first { $0.slug == parts[1] }
+        let slug = LexicalPath.fileName(of: path)
+        let article = category.articles.first { $0.slug == slug }
         return article.map { Page(headings: $0.body.headings, draft: $0.frontMatter.draft) }
     }
 }

@@ -89,13 +89,13 @@ public struct SiteChecker: Sendable {
                 case .unknownMarkdown(let path):
                     diagnostics.append(
                         broken("broken \(kind): \(path) is not an article in \(contentPath)", at: link.location))
+                case .resource:
+                    continue
                 case .file(let path):
                     let asset = path.hasPrefix("assets/") ? String(path.dropFirst("assets/".count)) : nil
                     if !(asset.map(assets.contains) ?? false) && !generated.contains(path) {
                         diagnostics.append(
-                            broken(
-                                "broken \(kind): no file /\(path) in the site; add it to Templates/assets/",
-                                at: link.location))
+                            broken(missingFile(link.url, kind, path, from: entry.source), at: link.location))
                     }
                 case .page(let target, let anchor):
                     guard let page = pages[target] else {
@@ -120,6 +120,17 @@ public struct SiteChecker: Sendable {
         }
         return onlyArticles == nil
             ? diagnostics + aliasProblems(content, pages: pages.urls, assets: assets) : diagnostics
+    }
+
+    /// Where a missing file was looked for: beside the article for a relative link, in the
+    /// site (`Templates/assets/`) for one from the root.
+    private static func missingFile(_ url: String, _ kind: String, _ path: String, from source: String) -> String {
+        guard !url.hasPrefix("/") else {
+            return "broken \(kind): no file /\(path) in the site; add it to Templates/assets/"
+        }
+        let folder = LexicalPath.parent(of: source)
+        return "broken \(kind): no file \(url) beside \(source) (nor /\(path) in the site); put it in "
+            + "\(folder.isEmpty ? "." : folder)/ next to the article"
     }
 
     private static func aliasProblems(_ content: SiteContent, pages: Set<String>, assets: Set<String>) -> [Diagnostic] {

@@ -10,7 +10,7 @@ enum TemplateVariables {
         "verification", "title", "url", "description", "articles", "text", "id", "level", "isSub", "complete",
         "manual", "tags", "params", "body", "toc", "hasToc", "kind", "lastmod", "lastmodISO", "ogType",
         "productName", "supportEmail", "language", "baseURL", "line", "readers", "method", "statements", "status",
-        "verdict",
+        "verdict", "sections", "hasSections",
     ]
 
     static func unknown(in text: String, path: String) -> [Diagnostic] {

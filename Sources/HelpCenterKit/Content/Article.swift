@@ -102,9 +102,11 @@ public struct Article: Sendable, Hashable {
     public var relativeURL: String { "\(categoryKey)/\(slug)/" }
 }
 
-/// A folder of articles under `Content/`, described by its `_index.md`.
+/// A section: a folder under `Content/` with its articles and an optional `_index.md`. Sections
+/// nest to any depth (`billing/refunds/`); those at the top are the site's categories.
 public struct Category: Sendable, Hashable {
-    /// The folder name, which is also its URL segment.
+    /// Its URL path below the site root without the trailing `/` (`billing/refunds`): the
+    /// folder's path, each segment lower-cased and hyphenated.
     public var key: String
     /// `_index.md`, if the folder has one.
     public var sourcePath: String?
@@ -113,47 +115,71 @@ public struct Category: Sendable, Hashable {
     public var body: RenderedMarkdown
     /// Sorted by weight, then title.
     public var articles: [Article]
+    /// The folder as its articles' source paths spell it (`Content/Billing/Refunds`).
+    public var folder: String = ""
+    /// The section it is listed in; `nil` for a category (a section at the top).
+    public var parentKey: String? = nil
 
     public var title: String { frontMatter.title }
     /// What links to the page say (`linkTitle`, else the title).
     public var linkTitle: String { frontMatter.linkTitle }
     public var relativeURL: String { "\(key)/" }
+    public var isCategory: Bool { parentKey == nil }
 }
 
 /// Everything in `Content/`, parsed and ordered.
 public struct SiteContent: Sendable, Hashable {
     /// Home page text from `Content/_index.md`, if any.
     public var home: Category?
-    /// Sorted by weight, then title.
+    /// Every section, depth first: each category followed by its sections, siblings sorted by
+    /// weight, then title.
     public var categories: [Category]
+    /// Files under `Content/` that are not Markdown, relative to it (`billing/img/x.png`): an
+    /// article links them by a relative path, and the build publishes them fingerprinted.
+    public var resources: Set<String> = []
 
     public var articles: [Article] { categories.flatMap(\.articles) }
 
     /// `articles.count` without building the list.
     public var articleCount: Int { categories.reduce(0) { $0 + $1.articles.count } }
+
+    /// The categories: the sections at the top, listed on the home page and in navigation.
+    public var topCategories: [Category] { categories.filter(\.isCategory) }
 }
 
 extension SiteContent {
-    /// The articles at `paths` with their categories, in site order. Each is looked for in the
-    /// category its folder names (`<content>/<category>/<file>`): a rebuild's one changed
-    /// article, without testing 10,000 paths against the set.
+    /// The articles at `paths` with their sections, in site order. Each is looked for in the
+    /// section its folder is (`<folder>/<file>`, or `<folder>/<bundle>/index.md`): a rebuild's
+    /// one changed article, without testing 10,000 paths against the set.
     func articles(at paths: Set<String>) -> [(category: Category, article: Article)] {
-        let positions = categoryPositions
+        let positions = folderPositions
         var found: [(position: Int, offset: Int, category: Category, article: Article)] = []
         for path in paths {
-            // Split at the byte: a `/` followed by a combining mark is one `Character`.
-            let folder = path.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).dropLast().last
-            guard let folder, let position = positions[String(Substring(folder))] else { continue }
-            let category = categories[position]
-            guard let offset = category.articles.firstIndex(where: { $0.sourcePath == path }) else { continue }
-            found.append((position, offset, category, category.articles[offset]))
+            let folder = LexicalPath.parent(of: path)
+            let candidates = [positions[folder], positions[LexicalPath.parent(of: folder)]]
+            for case let position? in candidates {
+                let category = categories[position]
+                guard let offset = category.articles.firstIndex(where: { $0.sourcePath == path }) else { continue }
+                found.append((position, offset, category, category.articles[offset]))
+                break
+            }
         }
         return found.sorted { ($0.position, $0.offset) < ($1.position, $1.offset) }.map { ($0.category, $0.article) }
     }
 
-    /// Each category's index in `categories`, by folder name.
+    /// Each section's index in `categories`, by key.
     var categoryPositions: [String: Int] {
         Dictionary(categories.enumerated().map { ($1.key, $0) }) { first, _ in first }
+    }
+
+    /// Each section's index in `categories`, by folder as source paths spell it.
+    var folderPositions: [String: Int] {
+        Dictionary(categories.enumerated().map { ($1.folder, $0) }) { first, _ in first }
+    }
+
+    /// The sections listed in `key`'s section, in site order.
+    func sections(in key: String) -> [Category] {
+        categories.filter { $0.parentKey == key }
     }
 
     /// The site as published: drafts left out.

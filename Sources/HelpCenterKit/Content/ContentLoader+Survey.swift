@@ -1,22 +1,37 @@
 import Foundation
 
 extension ContentLoader {
-    /// Everything that does not need the build cache (see `ContentSurvey`).
+    /// Everything that does not need the build cache (see `ContentSurvey`): the home page's
+    /// `_index.md` first (its `cascade` reaches every page), then each folder in name order.
     func survey() throws(HelpCenterError) -> ContentSurvey {
         var survey = ContentSurvey()
         let links = SymlinkGuard(root: contentPath, folderName: "content")
-        for entry in try listFolder() {
+        let entries = try listFolder()
+        var cascade: [String: TemplateValue] = [:]
+        if entries.contains("_index.md"), links.problem(at: join(contentPath, "_index.md")) == nil {
+            var diagnostics: [Diagnostic] = []
+            let home = loadIndex(
+                path: join(contentPath, "_index.md"), key: "", digests: &survey.indexDigests, diagnostics: &diagnostics)
+            survey.steps += diagnostics.map(ContentSurvey.Step.problem) + [.home(home)]
+            cascade = home?.frontMatter.cascade ?? [:]
+        }
+        for entry in entries {
             let path = join(contentPath, entry)
             if let problem = links.problem(at: path) {
                 survey.steps.append(.problem(problem))
             } else if isFolder(path) {
-                if let folder = surveyCategory(entry, links: links, survey: &survey) {
-                    survey.steps.append(.category(folder))
+                if FileManager.default.fileExists(atPath: join(path, "index.md")) {
+                    survey.steps.append(
+                        .problem(
+                            .warning(
+                                "ignored: a page bundle (a folder with index.md) belongs in a category; move it to "
+                                    + "\(contentPath)/<category>/\(entry)/",
+                                at: SourceLocation(path: join(path, "index.md")))))
+                } else {
+                    surveySection(entry, parentKey: nil, cascade: cascade, links: links, survey: &survey)
                 }
             } else if entry == "_index.md" {
-                var diagnostics: [Diagnostic] = []
-                let home = loadIndex(path: path, key: "", digests: &survey.indexDigests, diagnostics: &diagnostics)
-                survey.steps += diagnostics.map(ContentSurvey.Step.problem) + [.home(home)]
+                continue
             } else if entry.hasSuffix(".md") {
                 survey.steps.append(
                     .problem(
@@ -24,61 +39,51 @@ extension ContentLoader {
                             "ignored: articles live in a category folder; move it to \(contentPath)/<category>/\(entry)",
                             at: SourceLocation(path: path))))
             } else {
-                survey.steps.append(
-                    .problem(
-                        .warning(
-                            "ignored: only Markdown files in a category folder are published; put this file in "
-                                + "Templates/assets/ and link it as /assets/\(entry)",
-                            at: SourceLocation(path: path))))
+                survey.resources.append(entry)
             }
         }
+        survey.stampResources(in: contentPath)
         return survey
     }
 
     /// `previous` again, with what `changes` reports looked at anew: for a caller told of every
-    /// change since `previous` (`BuildMemory`). The content folder's own entries must not have
-    /// changed. Changed articles that are still plain files are stamped again; any other change
-    /// in a folder (its `_index.md`, an article added, removed or made a link, a subfolder)
-    /// surveys the folder anew. So does every build for a folder with entries that may be links
-    /// (a change to a link's target is reported under the target's path) or with problems (a
-    /// dangling link may resolve now).
-    func survey(reusing previous: ContentSurvey, changes: ReportedChanges) -> ContentSurvey {
-        var survey = ContentSurvey()
-        let links = SymlinkGuard(root: contentPath, folderName: "content")
-        for step in previous.steps {
-            guard case .category(let folder) = step else {
-                survey.steps.append(step)
-                continue
-            }
-            let changed = changes.files[folder.key] ?? []
-            if !changes.wholeFolders.contains(folder.key), folder.maybeLinks.isEmpty, folder.diagnostics.isEmpty,
-                let kept = restamped(folder, changed)
-            {
-                survey.categories.append(folder.key)
-                let index = join(folder.folder, "_index.md")
-                if let digest = previous.indexDigests[index] { survey.indexDigests[index] = digest }
-                survey.steps.append(.category(kept))
-            } else if let again = surveyCategory(folder.key, links: links, survey: &survey) {
-                survey.steps.append(.category(again))
+    /// change since `previous` (`BuildMemory`). Only an edit to articles that are still plain
+    /// files is taken this way (their stamps taken again); `nil` for any other change (a file
+    /// added, removed or made a link, an `_index.md`, a resource, a folder), and for a survey
+    /// with entries that may be links (a change to a link's target is reported under the
+    /// target's path) or with problems (a dangling link may resolve now): survey anew.
+    func survey(reusing previous: ContentSurvey, changes: ReportedChanges) -> ContentSurvey? {
+        guard !changes.elsewhere else { return nil }
+        var survey = previous
+        var positions: [String: Int] = [:]
+        for (position, step) in previous.steps.enumerated() {
+            guard case .category(let folder) = step else { continue }
+            guard folder.maybeLinks.isEmpty, folder.diagnostics.isEmpty else { return nil }
+            positions[folder.folder] = position
+        }
+        for (relative, names) in changes.files {
+            let folder = join(contentPath, relative)
+            for name in names {
+                // An article of the section, or a page bundle's `index.md` in its parent.
+                let found =
+                    positions[folder].map { ($0, name) }
+                    ?? (name == "index.md"
+                        ? positions[LexicalPath.parent(of: folder)].map {
+                            ($0, LexicalPath.fileName(of: folder) + "/" + name)
+                        }
+                        : nil)
+                guard let (position, article) = found, case .category(var section) = survey.steps[position],
+                    let index = section.names.firstIndex(of: article)
+                else { return nil }
+                var status = stat()
+                guard lstat(join(section.folder, article), &status) == 0, status.st_mode & S_IFMT == S_IFREG else {
+                    return nil
+                }
+                section.stamps[index] = FileStamp(status)
+                survey.steps[position] = .category(section)
             }
         }
-        let home = join(contentPath, "_index.md")
-        if let digest = previous.indexDigests[home] { survey.indexDigests[home] = digest }
         return survey
-    }
-
-    /// `folder` with the articles `names` stamped again; `nil` when one of them is not an
-    /// article file of the folder any more (or never was).
-    private func restamped(_ folder: CategorySurvey, _ names: Set<String>) -> CategorySurvey? {
-        var folder = folder
-        for name in names {
-            var status = stat()
-            guard let index = folder.names.firstIndex(of: name), lstat(join(folder.folder, name), &status) == 0,
-                status.st_mode & S_IFMT == S_IFREG
-            else { return nil }
-            folder.stamps[index] = FileStamp(status)
-        }
-        return folder
     }
 
     private func listFolder() throws(HelpCenterError) -> [String] {
@@ -97,76 +102,113 @@ extension ContentLoader {
         }
     }
 
-    /// One category folder's listing, `_index.md` and article stamps; `nil` (with the error in
-    /// `survey`) when its name cannot be a URL segment.
-    private func surveyCategory(_ key: String, links: SymlinkGuard, survey: inout ContentSurvey) -> CategorySurvey? {
-        let folder = join(contentPath, key)
-        guard URLSegment.isValid(key) else {
+    /// One section folder (`relative` to the content folder) and, depth first, the sections in
+    /// it. A folder with no `_index.md`, no article and no section in it is not a section: its
+    /// files are resources (`img/`). A folder with an `index.md` is a page bundle: one article,
+    /// with every other file in it a resource.
+    /// - Returns: whether it became a section.
+    @discardableResult
+    private func surveySection(
+        _ relative: String, parentKey: String?, cascade: [String: TemplateValue], links: SymlinkGuard,
+        survey: inout ContentSurvey
+    ) -> Bool {
+        let folder = join(contentPath, relative)
+        let name = LexicalPath.fileName(of: relative)
+        let segment = URLSegment.urlForm(name)
+        guard URLSegment.isValid(segment) else {
             survey.steps.append(
                 .problem(
                     .error(
-                        "folder name '\(key)' cannot be a URL segment: use lower-case letters, digits and '-'",
+                        "folder name '\(name)' cannot be a URL segment: use letters, digits and '-'",
                         at: SourceLocation(path: folder))))
-            return nil
+            return false
         }
-        guard !SiteFiles.reservedNames.contains(key) else {
+        guard parentKey != nil || !SiteFiles.reservedNames.contains(segment) else {
             survey.steps.append(
                 .problem(
                     .error(
-                        "folder name '\(key)' is taken by the site's own /\(key): rename the folder",
+                        "folder name '\(name)' is taken by the site's own /\(segment): rename the folder",
                         at: SourceLocation(path: folder))))
-            return nil
+            return false
         }
+        let key = parentKey.map { "\($0)/\(segment)" } ?? segment
         var diagnostics: [Diagnostic] = []
         var files: [String] = []
+        var folders: [String] = []
         var maybeLinks: Set<String> = []
         for entry in FolderEntries.list(folder) ?? [] where !entry.name.hasPrefix(".") {
-            if entry.mayBeLink, let problem = links.problem(at: join(folder, entry.name)) {
+            let path = join(folder, entry.name)
+            if entry.mayBeLink, let problem = links.problem(at: path) {
                 diagnostics.append(problem)
-            } else if let skipped = Self.skippedEntry(entry, in: folder, category: key) {
-                diagnostics.append(skipped)
-            } else {
+            } else if entry.name.hasSuffix(".md") {
+                // A folder named like an article is read as one, which says what it is.
                 files.append(entry.name)
                 if entry.mayBeLink { maybeLinks.insert(entry.name) }
+            } else if entry.isFolder || (entry.mayBeLink && isFolder(path)) {
+                folders.append(entry.name)
+            } else {
+                survey.resources.append(join(relative, entry.name))
             }
         }
-        survey.categories.append(key)
         let category =
             files.contains("_index.md")
             ? loadIndex(
-                path: join(folder, "_index.md"), key: key, digests: &survey.indexDigests, diagnostics: &diagnostics)
+                path: join(folder, "_index.md"), key: key, cascade: cascade, digests: &survey.indexDigests,
+                diagnostics: &diagnostics)
             : Category(
-                key: key, sourcePath: nil, frontMatter: FrontMatter(title: URLSegment.title(from: key)),
+                key: key, sourcePath: nil, frontMatter: FrontMatter(title: URLSegment.title(from: name)),
                 body: MarkdownRenderer().render(""), articles: [])
-        let names = files.filter { $0.hasSuffix(".md") && $0 != "_index.md" }
+        let inherited = cascade.merging(category?.frontMatter.cascade ?? [:]) { _, own in own }
+        var names = files.filter { $0 != "_index.md" }
+        let position = survey.steps.count
+        let listed = survey.categories.count
+        var hasSections = false
+        for sub in folders {
+            let subfolder = join(relative, sub)
+            if FileManager.default.fileExists(atPath: join(join(contentPath, subfolder), "index.md")) {
+                names.append(sub + "/index.md")
+                diagnostics += surveyBundle(subfolder, top: true, survey: &survey)
+            } else if surveySection(subfolder, parentKey: key, cascade: inherited, links: links, survey: &survey) {
+                hasSections = true
+            }
+        }
+        guard files.contains("_index.md") || !names.isEmpty || hasSections || !diagnostics.isEmpty else {
+            return false
+        }
+        names.sort()
         // Stamps through the open folder: the kernel resolves one name instead of the path.
         let handle = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         defer { if handle >= 0 { close(handle) } }
         let stamps = names.map { handle >= 0 ? FileStamp(name: $0, in: handle) : FileStamp(path: join(folder, $0)) }
-        return CategorySurvey(
-            key: key, folder: folder, category: category, diagnostics: diagnostics, names: names,
-            maybeLinks: maybeLinks, stamps: stamps)
+        // Before the sections inside it, so diagnostics and listings read top down.
+        survey.categories.insert(key, at: listed)
+        survey.steps.insert(
+            .category(
+                CategorySurvey(
+                    key: key, folder: folder, parentKey: parentKey, category: category, cascade: inherited,
+                    diagnostics: diagnostics, names: names, maybeLinks: maybeLinks, stamps: stamps)),
+            at: position)
+        return true
     }
 
-    /// A warning for an entry of a category folder that does not become a page: a folder
-    /// (sections are one level deep) or a file that is not Markdown. Nothing is left out unsaid.
-    static func skippedEntry(_ entry: FolderEntries.Entry, in folder: String, category: String) -> Diagnostic? {
-        let path = folder + "/" + entry.name
-        // A folder named like an article is read as one, which says what it is.
-        if entry.isFolder, !entry.name.hasSuffix(".md") {
-            let count = (FileManager.default.enumerator(atPath: path)?.allObjects as? [String] ?? []).filter {
-                $0.hasSuffix(".md")
-            }.count
-            return .warning(
-                "ignored: folders inside a category are not read, so \(count) Markdown "
-                    + "\(count == 1 ? "file" : "files") under it \(count == 1 ? "is" : "are") not built; "
-                    + "move articles up into \(category)/",
-                at: SourceLocation(path: path))
+    /// A page bundle's files besides its `index.md`, at any depth, as resources; Markdown there
+    /// is not built, and says so.
+    private func surveyBundle(_ relative: String, top: Bool, survey: inout ContentSurvey) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for entry in FolderEntries.list(join(contentPath, relative)) ?? [] where !entry.name.hasPrefix(".") {
+            let inside = join(relative, entry.name)
+            if entry.isFolder {
+                diagnostics += surveyBundle(inside, top: false, survey: &survey)
+            } else if entry.name.hasSuffix(".md") {
+                guard !top || entry.name != "index.md" else { continue }
+                diagnostics.append(
+                    .warning(
+                        "ignored: Markdown inside a page bundle is not built; only its own index.md is a page",
+                        at: SourceLocation(path: join(contentPath, inside))))
+            } else {
+                survey.resources.append(inside)
+            }
         }
-        guard !entry.mayBeLink, !entry.name.hasSuffix(".md") else { return nil }
-        return .warning(
-            "ignored: only Markdown files in a category folder are published; put this file in "
-                + "Templates/assets/ and link it as /assets/\(entry.name)",
-            at: SourceLocation(path: path))
+        return diagnostics
     }
 }

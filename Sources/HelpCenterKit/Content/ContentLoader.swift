@@ -62,8 +62,10 @@ public struct ContentLoader: Sendable {
             let loaded = Set(tracking.order)
             tracking.articles = tracking.articles.filter { loaded.contains($0.key) }
         }
+        diagnostics += SectionTree.clashes(categories)
         guard !diagnostics.contains(where: { $0.severity == .error }) else { throw HelpCenterError(diagnostics) }
-        let content = SiteContent(home: home, categories: categories.sorted(by: Self.order))
+        var content = SiteContent(home: home, categories: SectionTree.ordered(categories, order: Self.order))
+        content.resources = Set(survey.resources)
         var loaded = LoadedContent(content: content, warnings: diagnostics, tracking: tracking)
         loaded.fillCommitDates(commitDates, survey: survey)
         return loaded
@@ -80,7 +82,7 @@ public struct ContentLoader: Sendable {
         articles.reserveCapacity(names.count)
         // What `_index.md` cascades is in each article's front matter: the cache's copies may
         // hold an older cascade, so such a folder's articles are all parsed again.
-        let cascade = category?.frontMatter.cascade ?? [:]
+        let cascade = survey.cascade
         let previous = names.map { name in
             cascade.isEmpty ? matcher?.entry(in: folder, named: name) { join(folder, name) } : nil
         }
@@ -123,6 +125,8 @@ public struct ContentLoader: Sendable {
             if let article = file.article { add(article) }
         }
         category?.articles = articles.sorted(by: Self.order)
+        category?.folder = folder
+        category?.parentKey = survey.parentKey
         // A headless folder (`headless: true`, `build: {render: never}`) has no page of its own.
         return category?.frontMatter.isRendered == false ? nil : category
     }
@@ -159,11 +163,14 @@ public struct ContentLoader: Sendable {
     }
 
     func loadIndex(
-        path: String, key: String, digests: inout [String: [UInt8]], diagnostics: inout [Diagnostic]
+        path: String, key: String, cascade: [String: TemplateValue] = [:], digests: inout [String: [UInt8]],
+        diagnostics: inout [Diagnostic]
     ) -> Category? {
         guard let text = read(path, diagnostics: &diagnostics) else { return nil }
         digests[path] = ArticleReuse.digest(text)
-        guard let (document, body) = parse(text, path: path, diagnostics: &diagnostics) else { return nil }
+        guard let (document, body) = parse(text, path: path, cascade: cascade, diagnostics: &diagnostics) else {
+            return nil
+        }
         return Category(key: key, sourcePath: path, frontMatter: document.frontMatter, body: body, articles: [])
     }
 
@@ -191,8 +198,7 @@ public struct ContentLoader: Sendable {
         guard let (document, body) = parse(text, path: path, cascade: cascade, diagnostics: &diagnostics) else {
             return LoadedFile(diagnostics: diagnostics)
         }
-        let fileName = (path as NSString).lastPathComponent
-        let slug = document.frontMatter.slug ?? String(fileName.dropLast(".md".count))
+        let slug = document.frontMatter.slug ?? Self.fileSlug(path)
         let article = Article(
             sourcePath: path, frontMatter: document.frontMatter, slug: slug, categoryKey: categoryKey, body: body)
         let cached = stamp.map { CachedArticle(stamp: $0, digest: digest, article: article.skeleton) }
@@ -243,26 +249,6 @@ public struct ContentLoader: Sendable {
             diagnostics += error.diagnostics
             return nil
         }
-    }
-
-    func isFolder(_ path: String) -> Bool {
-        var isDirectory: ObjCBool = false
-        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
-    }
-
-    func join(_ folder: String, _ name: String) -> String {
-        folder.hasSuffix("/") ? folder + name : folder + "/" + name
-    }
-
-    /// Weight first, then title, then path, so the order never depends on the file system.
-    static func order(_ lhs: Article, _ rhs: Article) -> Bool {
-        (lhs.frontMatter.weight, lhs.linkTitle, lhs.sourcePath) < (
-            rhs.frontMatter.weight, rhs.linkTitle, rhs.sourcePath
-        )
-    }
-
-    static func order(_ lhs: Category, _ rhs: Category) -> Bool {
-        (lhs.frontMatter.weight, lhs.linkTitle, lhs.key) < (rhs.frontMatter.weight, rhs.linkTitle, rhs.key)
     }
 }
 

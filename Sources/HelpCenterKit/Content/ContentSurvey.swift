@@ -15,20 +15,45 @@ struct ContentSurvey: Sendable {
     }
 
     var steps: [Step] = []
-    /// Category folders in listing order, and a digest of each `_index.md` read.
+    /// Section keys in listing order, and a digest of each `_index.md` read (and of the
+    /// resources' names and stamps, under `resourcesKey`).
     var categories: [String] = []
     var indexDigests: [String: [UInt8]] = [:]
+    /// Files that are not Markdown, relative to the content folder, in listing order.
+    var resources: [String] = []
+
+    /// Where `indexDigests` keeps the resources' digest: any change to one rebuilds every page.
+    static let resourcesKey = "<resources>"
+
+    /// Records the resources' names and stamps in `indexDigests`, so that a build after one
+    /// of them is added, removed or changed is a full one.
+    mutating func stampResources(in contentPath: String) {
+        guard !resources.isEmpty else { return }
+        var writer = ByteWriter()
+        for resource in resources {
+            writer.string(resource)
+            let stamp = FileStamp(
+                path: contentPath.hasSuffix("/") ? contentPath + resource : contentPath + "/" + resource)
+            writer.string(stamp.map { "\($0.inode) \($0.size) \($0.modified) \($0.changed)" } ?? "-")
+        }
+        indexDigests[Self.resourcesKey] = ArticleReuse.digest(String(decoding: writer.bytes, as: UTF8.self))
+    }
 }
 
-/// One category folder: its page, its article files and their stamps.
+/// One section folder: its page, its article files and their stamps.
 struct CategorySurvey: Sendable {
     var key: String
     var folder: String
+    /// The section it is in (`nil` at the top).
+    var parentKey: String?
     /// Its `_index.md` page or a default one; `nil` when `_index.md` could not be loaded.
     var category: Category?
+    /// What its articles and sections take from the `_index.md` files above them and its own.
+    var cascade: [String: TemplateValue]
     /// Symbolic link and `_index.md` problems, reported before its articles'.
     var diagnostics: [Diagnostic]
-    /// Article file names (`*.md` but `_index.md`), sorted, and which of them may be links.
+    /// Article file names (`*.md` but `_index.md`, and `<bundle>/index.md`), sorted, and which
+    /// of them may be links.
     var names: [String]
     var maybeLinks: Set<String>
     /// Each article's stamp, `nil` when `stat` failed (the file is then read, which reports why).
@@ -36,8 +61,8 @@ struct CategorySurvey: Sendable {
 }
 
 /// What changed in the content folder since a survey, as a watcher reported it: file names by
-/// category folder, and folders where something else changed (a subfolder, the folder itself).
+/// folder (relative to the content folder), and whether anything else changed there.
 struct ReportedChanges: Sendable {
     var files: [String: Set<String>] = [:]
-    var wholeFolders: Set<String> = []
+    var elsewhere = false
 }

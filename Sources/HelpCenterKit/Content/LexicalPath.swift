@@ -19,6 +19,13 @@ enum LexicalPath {
         return String(absolute[..<slash])
     }
 
+    /// `path` without its last component, as spelled (not made absolute): `Content/a/b.md` ->
+    /// `Content/a`; `""` when it has one component.
+    static func parent(of path: String) -> String {
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
+        return String(Substring(path.utf8[..<slash]))
+    }
+
     /// The last component of `path`: what follows its last `/` byte (split at the byte, since a
     /// `/` followed by a combining mark is one `Character`).
     static func fileName(of path: String) -> String {

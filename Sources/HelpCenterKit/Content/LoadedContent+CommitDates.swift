@@ -17,7 +17,8 @@ extension LoadedContent {
             for index in content.categories[position].articles.indices {
                 let path = content.categories[position].articles[index].sourcePath
                 guard content.categories[position].articles[index].frontMatter.lastmod == nil else { continue }
-                let name = LexicalPath.fileName(of: path)
+                // `refunds.md`, or `refunds/index.md` for a page bundle.
+                let name = String(Substring(path.utf8.dropFirst(folder.folder.utf8.count + 1)))
                 let real = folder.maybeLinks.contains(name) ? SymlinkGuard.resolve(path) : resolvedFolder + name
                 content.categories[position].articles[index].frontMatter.lastmod = real.flatMap { dates[$0] }
             }

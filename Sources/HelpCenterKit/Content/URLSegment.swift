@@ -10,6 +10,13 @@ enum URLSegment {
         }
     }
 
+    /// A folder or file name as its URL segment, as Hugo writes it: lower-cased, with each run
+    /// of spaces a `-` (`Getting Started` -> `getting-started`).
+    static func urlForm(_ name: String) -> String {
+        guard name.utf8.contains(where: { (0x41...0x5A).contains($0) || $0 == 0x20 || $0 >= 0x80 }) else { return name }
+        return name.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: "-")
+    }
+
     /// A readable title for a folder without `_index.md`: `getting-started` -> `Getting started`.
     static func title(from segment: String) -> String {
         let words = segment.replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " ")

@@ -8,7 +8,7 @@ import Synchronization
 ///   in between, or a deleted cache, makes the next build read the file as usual);
 /// - with `trustsReportedChanges`, the content folder's survey (listings, stamps, category
 ///   pages), taken again only for what the watcher reported: the changed articles' stamps, or
-///   a whole category folder when more than an article's text changed there.
+///   the whole folder when more than an article's text changed.
 ///   Only for a watcher that sees every change: `serve --poll` does not use it.
 public final class BuildMemory: Sendable {
     private struct State {
@@ -45,10 +45,8 @@ public final class BuildMemory: Sendable {
                 return
             }
             let parts = changed.dropFirst(folder.count + 1).split(separator: "/")
-            if parts.count == 2 {
-                state.changes.files[String(parts[0]), default: []].insert(String(parts[1]))
-            } else if parts.count > 2 {
-                state.changes.wholeFolders.insert(String(parts[0]))
+            if parts.count >= 2, let name = parts.last {
+                state.changes.files[parts.dropLast().joined(separator: "/"), default: []].insert(String(name))
             } else {
                 state.changedAll = true
             }
@@ -74,8 +72,8 @@ public final class BuildMemory: Sendable {
             return (kept.survey, state.changes)
         }
         let survey: ContentSurvey
-        if let previous {
-            survey = loader.survey(reusing: previous, changes: changed)
+        if let previous, let reused = loader.survey(reusing: previous, changes: changed) {
+            survey = reused
         } else {
             survey = try loader.survey()
         }

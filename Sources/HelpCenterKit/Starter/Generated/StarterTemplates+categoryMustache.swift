@@ -11,6 +11,15 @@ extension StarterTemplates {
         <h1>{{category.title}}</h1>
         {{#category.description}}<p class="description">{{category.description}}</p>{{/category.description}}
         {{{category.intro}}}
+        {{#category.hasSections}}
+        <nav class="section-list" aria-label="Sections">
+        <ul class="article-list">
+        {{#category.sections}}
+        <li><a href="{{url}}">{{title}}</a>{{#description}}<p>{{description}}</p>{{/description}}</li>
+        {{/category.sections}}
+        </ul>
+        </nav>
+        {{/category.hasSections}}
         <ul class="article-list">
         {{#category.articles}}
         <li><a href="{{url}}">{{title}}</a>{{#description}}<p>{{description}}</p>{{/description}}</li>

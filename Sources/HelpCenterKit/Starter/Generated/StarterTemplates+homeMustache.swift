@@ -22,6 +22,9 @@ extension StarterTemplates {
         <h2 id="category-{{url}}"><a href="{{url}}">{{title}}</a></h2>
         {{#description}}<p class="description">{{description}}</p>{{/description}}
         <ul class="article-list">
+        {{#sections}}
+        <li class="section-link"><a href="{{url}}">{{title}}</a></li>
+        {{/sections}}
         {{#articles}}
         <li><a href="{{url}}">{{title}}</a></li>
         {{/articles}}
