@@ -58,7 +58,7 @@ struct SiteCheckerTests {
                 "\(path):6:1: error: image has no alt text: describe it between the brackets of ![...](/assets/logo.png)",
                 "\(path):6:23: error: broken image: no file /assets/chart.png in the site; add it to Templates/assets/",
                 "\(path):6:51: error: link to a draft (/guides/d/): publish it or remove the link",
-                "\(path):3:11: error: alias '/guides/a/' is the URL of an existing page: remove the alias",
+                "\(path):3:11: warning: alias '/guides/a/' is the URL of another page, which keeps it, so the alias is ignored: remove it",
             ])
     }
 

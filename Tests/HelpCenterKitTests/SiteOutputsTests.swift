@@ -37,7 +37,9 @@ struct SiteOutputsTests {
         #expect(notFound.contains("<h1>Page not found</h1>") && notFound.contains(#"<a href="/guides/">Guides</a>"#))
     }
 
-    @Test("an alias becomes a redirect page with a canonical link; colliding aliases are errors")
+    @Test(
+        "an alias becomes a redirect page with a canonical link; colliding aliases are errors; one on another page is ignored"
+    )
     func aliases() throws {
         let site = try TemporarySite()
         try guides(site)
@@ -52,10 +54,13 @@ struct SiteOutputsTests {
         } catch {
             #expect(
                 error.diagnostics.map(\.message).sorted() == [
-                    "alias '/guides/b/' is the URL of an existing page: remove the alias",
-                    "alias '/old/alpha/' is also an alias of \(site.path("Content/guides/d.md")): keep it in one article",
+                    "alias '/old/alpha/' is also an alias of \(site.path("Content/guides/d.md")): keep it in one article"
                 ])
         }
+        // Alone, the alias on another page builds: that page stays what is served there.
+        try site.writeArticle("Content/guides/d.md", title: "Delta", extra: "aliases: [/guides/b/]\n")
+        try build(site)
+        #expect(try site.read("Public/guides/b/index.html").contains("<h1>Beta</h1>"))
     }
 
     @Test("assets get content-hashed names and pages reference them")

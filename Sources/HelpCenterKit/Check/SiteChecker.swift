@@ -153,9 +153,17 @@ public struct SiteChecker: Sendable {
                     continue
                 }
                 let top = page.split(separator: "/").first.map(String.init)
-                if pages.contains(page) {
+                if pages.contains(page), page.isEmpty || page == "search/" {
                     diagnostics.append(
                         .error("alias '\(alias)' is the URL of an existing page: remove the alias", at: location))
+                } else if pages.contains(page) {
+                    // As in Hugo, where an old URL became another page's (a section's) URL: the
+                    // page keeps it and no redirect is written.
+                    diagnostics.append(
+                        .warning(
+                            "alias '\(alias)' is the URL of another page, which keeps it, so the alias is ignored: "
+                                + "remove it",
+                            at: location))
                 } else if let top, SiteFiles.reservedNames.contains(top),
                     // A redirect page among the assets is fine, as in Hugo, unless an asset has its name.
                     top != "assets" || assets.contains(String(file.dropFirst("assets/".count)))
