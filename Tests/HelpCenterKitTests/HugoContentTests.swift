@@ -191,3 +191,62 @@ struct HeadlessAndCascadeTests {
         #expect(try site.read("Public/guides/b/index.html").contains("<p class=\"product\">Teams</p>"))
     }
 }
+
+/// Hugo's `url` and `build: {list: never}`, and `render: never` cascaded into folders below.
+@Suite("url and list: never")
+struct CustomURLAndListingTests {
+    @Test("url places the page at its own path; links, check and incremental builds find it there")
+    func customURL() throws {
+        let site = try TemporarySite()
+        try site.writeArticle(
+            "Content/commands/toJSON.md", title: "hugo convert toJSON",
+            extra: "slug: hugo_convert_toJSON\nurl: /commands/hugo_convert_tojson/\n")
+        try site.writeArticle(
+            "Content/commands/a.md", title: "Alpha", body: "[to JSON](/commands/hugo_convert_tojson/)")
+        #expect(SiteChecker(options: site.buildOptions).check() == [])
+        _ = try SiteBuilder(options: site.buildOptions).build()
+        #expect(site.exists("Public/commands/hugo_convert_tojson/index.html"))
+        #expect(!site.exists("Public/commands/hugo_convert_toJSON"))
+        // An incremental build checks the link through its section-by-section lookup.
+        try site.writeArticle(
+            "Content/commands/a.md", title: "Alpha", body: "[to JSON](/commands/hugo_convert_tojson/) again")
+        let report = try SiteBuilder(options: site.buildOptions).build()
+        #expect(report.rendered == 1 && report.warnings.isEmpty)
+        // A url outside the site, or another page's URL, is an error.
+        try site.writeArticle("Content/commands/b.md", title: "Beta", extra: "url: /commands/a/\n")
+        try site.writeArticle("Content/commands/c.md", title: "Gamma", extra: "url: ../../etc\n")
+        let found = SiteChecker(options: site.buildOptions).check().map(\.message)
+        #expect(found.contains { $0.hasPrefix("url /commands/a/ is also the URL of") })
+        #expect(found.contains { $0.hasPrefix("'url' must be a path inside the site") })
+    }
+
+    @Test("list: never writes the page but leaves it out of lists, pagers, navigation and the sitemap")
+    func unlisted() throws {
+        let site = try TemporarySite()
+        try site.writeArticle("Content/guides/a.md", title: "Alpha", extra: "weight: 1\n")
+        try site.writeArticle("Content/guides/b.md", title: "Beta", extra: "weight: 2\nbuild:\n  list: never\n")
+        try site.writeArticle("Content/guides/c.md", title: "Gamma", extra: "weight: 3\n")
+        try site.write("Content/hidden/_index.md", "---\ntitle: Hidden\nbuild:\n  list: never\n---\n")
+        try site.writeArticle("Content/hidden/d.md", title: "Delta")
+        _ = try SiteBuilder(options: site.buildOptions).build()
+        #expect(site.exists("Public/guides/b/index.html") && site.exists("Public/hidden/index.html"))
+        #expect(!(try site.read("Public/guides/index.html")).contains(">Beta<"))
+        #expect(try site.read("Public/guides/a/index.html").contains("<span>Next</span> Gamma</a>"))
+        let home = try site.read("Public/index.html")
+        #expect(!home.contains(">Hidden<") && !home.contains(">Beta<"))
+        let sitemap = try site.read("Public/sitemap.xml")
+        #expect(!sitemap.contains("/guides/b/") && !sitemap.contains("/hidden/"))
+    }
+
+    @Test("a folder below one that cascades render: never has no page either, with or without an _index.md")
+    func headlessBelow() throws {
+        let site = try TemporarySite()
+        try site.writeArticle("Content/guides/a.md", title: "Alpha")
+        try site.write("Content/_common/_index.md", "---\ncascade:\n  build:\n    render: never\n---\n")
+        try site.write("Content/_common/methods/page/snippet.md", "---\n---\nText.\n")
+        try site.write("Content/_common/other/_index.md", "---\n---\n")
+        _ = try SiteBuilder(options: site.buildOptions).build()
+        #expect(!site.exists("Public/_common"))
+        #expect(!(try site.read("Public/sitemap.xml")).contains("_common"))
+    }
+}

@@ -19,6 +19,8 @@ struct PageContext: Sendable {
     private var trails: [String: [TemplateValue]] = [:]
     /// The sections listed in each section's page, by key.
     private var subsections: [String: [TemplateValue]] = [:]
+    /// The sections with articles that lists leave out (`build: {list: never}`), by key.
+    private var withUnlisted: Set<String> = []
 
     /// - Parameter fewPages: only a page or two will be rendered (an incremental build), so
     ///   nothing is indexed ahead for related articles.
@@ -31,16 +33,19 @@ struct PageContext: Sendable {
         self.verification = verification
         self.links = links
         rootPath = config.rootPath
-        related = RelatedArticles(content.articles, indexed: !fewPages)
+        related = RelatedArticles(content.articles.filter(\.isListed), indexed: !fewPages)
         siteValues = site()
         navValues = .array(content.topCategories.map { summary(title: $0.linkTitle, url: $0.relativeURL) })
         let home = summary(title: "Home", url: "")
         // Depth first, so a section's parent is always done before it.
         for category in content.categories {
             categoryValues[category.key] = self.category(category, withArticles: false)
+            if !category.articles.allSatisfy(\.isListed) { withUnlisted.insert(category.key) }
             let above = category.parentKey.flatMap { trails[$0] } ?? [home]
             trails[category.key] = above + [summary(title: category.linkTitle, url: category.relativeURL)]
-            if let parent = category.parentKey { subsections[parent, default: []].append(sectionSummary(category)) }
+            if let parent = category.parentKey, category.isListed {
+                subsections[parent, default: []].append(sectionSummary(category))
+            }
         }
     }
 
@@ -97,7 +102,9 @@ struct PageContext: Sendable {
             ])
         }
         if let badge = verificationBadge(article) { context["verification"] = badge }
-        let siblings = category.articles
+        // Unlisted pages (`build: {list: never}`) are in no pager, their own included.
+        let siblings =
+            withUnlisted.contains(category.key) ? category.articles.filter(\.isListed) : category.articles
         if let index = siblings.firstIndex(where: { $0.sourcePath == article.sourcePath }) {
             if index > 0 { context["previous"] = summary(siblings[index - 1]) }
             if index + 1 < siblings.count { context["next"] = summary(siblings[index + 1]) }
@@ -230,7 +237,7 @@ struct PageContext: Sendable {
             values["sections"] = .array(sections)
             values["hasSections"] = .bool(!sections.isEmpty)
             values["articles"] = .array(
-                category.articles.map { article in
+                category.articles.filter(\.isListed).map { article in
                     var item: [String: TemplateValue] = [
                         "title": .string(article.linkTitle), "url": .string(link(article.relativeURL)),
                     ]

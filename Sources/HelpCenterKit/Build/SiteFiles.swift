@@ -17,9 +17,12 @@ enum SiteFiles {
             xml += "</url>\n"
         }
         add("", nil)
-        for category in content.categories {
+        // What lists leave out (`build: {list: never}`), the sitemap does too, as in Hugo.
+        for category in content.categories where category.isListed {
             add(category.relativeURL, nil)
-            for article in category.articles { add(article.relativeURL, article.frontMatter.lastmod) }
+            for article in category.articles where article.isListed {
+                add(article.relativeURL, article.frontMatter.lastmod)
+            }
         }
         return xml + "</urlset>\n"
     }

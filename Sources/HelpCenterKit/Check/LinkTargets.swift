@@ -14,13 +14,25 @@ struct LinkTargets {
     private let table: [String: Page]?
     private let categories: [String: Int]
 
+    /// Articles with a `url` of their own, which their section does not find.
+    private let custom: [String: Page]
+
     init(_ content: SiteContent, indexed: Bool) {
         self.content = content
         categories = content.categoryPositions
         guard indexed else {
             table = nil
+            var custom: [String: Page] = [:]
+            for category in content.categories {
+                for article in category.articles where article.customURL != nil {
+                    custom[article.relativeURL] = Page(
+                        headings: article.body.headings, draft: article.frontMatter.draft)
+                }
+            }
+            self.custom = custom
             return
         }
+        custom = [:]
         var pages: [String: Page] = ["": Page(headings: content.home?.body.headings ?? [], draft: false)]
         pages.reserveCapacity(content.categories.reduce(2) { $0 + 1 + $1.articles.count })
         pages["search/"] = Page(headings: [], draft: false)
@@ -41,6 +53,7 @@ struct LinkTargets {
         if url.isEmpty { return Page(headings: content.home?.body.headings ?? [], draft: false) }
         // A section's page, or an article in the section its URL's folder names.
         guard url.utf8.last == UInt8(ascii: "/") else { return nil }
+        if let page = custom[url] { return page }
         let path = String(Substring(url.utf8.dropLast()))
         if let index = categories[path] { return Page(headings: content.categories[index].body.headings, draft: false) }
         // As in the table, a category folder named `search` stands for `search/`.
@@ -48,7 +61,7 @@ struct LinkTargets {
         guard let index = categories[LexicalPath.parent(of: path)] else { return nil }
         let category = content.categories[index]
         let slug = LexicalPath.fileName(of: path)
-        let article = category.articles.first { $0.slug == slug }
+        let article = category.articles.first { $0.slug == slug && $0.customURL == nil }
         return article.map { Page(headings: $0.body.headings, draft: $0.frontMatter.draft) }
     }
 }

@@ -80,10 +80,16 @@ public struct Article: Sendable, Hashable {
         var slug: String
         var categoryKey: String
         var body: RenderedMarkdown
+        /// Read once: `relativeURL` is asked for many times per page.
+        let customURL: String?
+        /// Read once, as lists and pagers ask for it on every page.
+        let isListed: Bool
 
         init(sourcePath: String, frontMatter: FrontMatter, slug: String, categoryKey: String, body: RenderedMarkdown) {
             self.sourcePath = sourcePath
             self.frontMatter = frontMatter
+            customURL = frontMatter.customURL
+            isListed = frontMatter.isListed
             self.slug = slug
             self.categoryKey = categoryKey
             self.body = body
@@ -98,8 +104,13 @@ public struct Article: Sendable, Hashable {
     /// What links to the page say (`linkTitle`, else the title).
     public var linkTitle: String { frontMatter.linkTitle }
 
-    /// The page's path below the site root, e.g. `integrations/using-zoom/`.
-    public var relativeURL: String { "\(categoryKey)/\(slug)/" }
+    /// The page's path below the site root, e.g. `integrations/using-zoom/`: its section's
+    /// and its slug, unless front matter gives a `url`.
+    public var relativeURL: String { storage.customURL ?? "\(categoryKey)/\(slug)/" }
+    /// Hugo's `url` from the front matter (`FrontMatter.customURL`), kept from when it was made.
+    public var customURL: String? { storage.customURL }
+    /// Whether lists show it (not `build: {list: never}`); it is written either way.
+    public var isListed: Bool { storage.isListed }
 }
 
 /// A section: a folder under `Content/` with its articles and an optional `_index.md`. Sections
@@ -125,6 +136,8 @@ public struct Category: Sendable, Hashable {
     public var linkTitle: String { frontMatter.linkTitle }
     public var relativeURL: String { "\(key)/" }
     public var isCategory: Bool { parentKey == nil }
+    /// Whether its parent, the home page and navigation list it (not `build: {list: never}`).
+    public var isListed: Bool { frontMatter.isListed }
 }
 
 /// Everything in `Content/`, parsed and ordered.
@@ -144,7 +157,7 @@ public struct SiteContent: Sendable, Hashable {
     public var articleCount: Int { categories.reduce(0) { $0 + $1.articles.count } }
 
     /// The categories: the sections at the top, listed on the home page and in navigation.
-    public var topCategories: [Category] { categories.filter(\.isCategory) }
+    public var topCategories: [Category] { categories.filter { $0.isCategory && $0.isListed } }
 }
 
 extension SiteContent {

@@ -156,7 +156,9 @@ extension ContentLoader {
                 path: join(folder, "_index.md"), key: key, cascade: cascade, digests: &survey.indexDigests,
                 diagnostics: &diagnostics)
             : Category(
-                key: key, sourcePath: nil, frontMatter: FrontMatter(title: URLSegment.title(from: name)),
+                key: key, sourcePath: nil,
+                // What is cascaded from above (`build: {render: never}`) holds for it too.
+                frontMatter: FrontMatter(title: URLSegment.title(from: name)).cascading(cascade),
                 body: MarkdownRenderer().render(""), articles: [])
         let inherited = cascade.merging(category?.frontMatter.cascade ?? [:]) { _, own in own }
         var names = files.filter { $0 != "_index.md" }

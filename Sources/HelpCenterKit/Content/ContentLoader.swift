@@ -92,14 +92,16 @@ public struct ContentLoader: Sendable {
         // whose every article is the cache's as it was needs no check (10,000 hashed strings).
         var usedSlugs: [String: String]? = readFiles.contains { $0 != nil } ? [:] : nil
         func add(_ article: Article) {
-            if let other = usedSlugs?[article.slug] {
+            // A `url` is a whole path, never one segment: it cannot be taken for a slug.
+            let key = article.customURL.map { "/" + $0 } ?? article.slug
+            if let other = usedSlugs?[key] {
                 diagnostics.append(
                     .error(
                         "URL /\(article.relativeURL) is also the URL of \(other): change 'slug' in one of them",
                         at: SourceLocation(path: article.sourcePath, line: 1, column: 1)))
                 return
             }
-            usedSlugs?[article.slug] = article.sourcePath
+            usedSlugs?[key] = article.sourcePath
             articles.append(article)
         }
         for index in names.indices {

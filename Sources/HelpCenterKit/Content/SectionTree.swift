@@ -54,6 +54,33 @@ enum SectionTree {
                         at: SourceLocation(path: article.sourcePath, line: 1, column: 1)))
             }
         }
+        return diagnostics + customURLClashes(sections)
+    }
+
+    /// A page whose `url` is another page's URL. Only sites that use `url` pay for the table.
+    private static func customURLClashes(_ sections: [Category]) -> [Diagnostic] {
+        guard sections.contains(where: { $0.articles.contains { $0.customURL != nil } }) else { return [] }
+        var owners: [String: String] = [:]
+        for section in sections { owners[section.relativeURL] = section.sourcePath ?? section.folder }
+        var custom: [Article] = []
+        for article in sections.flatMap(\.articles) {
+            if article.customURL != nil {
+                custom.append(article)
+            } else {
+                owners[article.relativeURL] = article.sourcePath
+            }
+        }
+        var diagnostics: [Diagnostic] = []
+        for article in custom {
+            if let other = owners[article.relativeURL] {
+                diagnostics.append(
+                    .error(
+                        "url /\(article.relativeURL) is also the URL of \(other): change 'url' in one of them",
+                        at: SourceLocation(path: article.sourcePath, line: 1, column: 1)))
+            } else {
+                owners[article.relativeURL] = article.sourcePath
+            }
+        }
         return diagnostics
     }
 }

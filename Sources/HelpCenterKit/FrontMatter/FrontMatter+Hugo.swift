@@ -1,5 +1,6 @@
 /// Hugo's front matter keys that decide whether a page exists, read from the keys we keep as
-/// `params`: `headless: true`, `build: {render: never}` (or Hugo's older `render: false`), and
+/// `params`: `headless: true`, `build: {render: never, list: never}` (or Hugo's older
+/// `render: false`), `url`, and
 /// `cascade`, which an `_index.md` passes down to the pages of its folder.
 extension FrontMatter {
     /// What an `_index.md` passes down to its folder's pages (and takes itself).
@@ -19,6 +20,22 @@ extension FrontMatter {
         }
     }
 
+    /// Whether lists show the page: not `build: {list: never}`. (It is still written.)
+    public var isListed: Bool {
+        guard case .dictionary(let build)? = params["build"] else { return true }
+        switch build["list"] {
+        case .string(let list)?: return list.lowercased() != "never"
+        case .bool(let list)?: return list
+        default: return true
+        }
+    }
+
+    /// Hugo's `url`, as a path below the site root with a trailing `/` (`commands/hugo/`).
+    public var customURL: String? {
+        guard case .string(let url)? = params["url"], let file = SiteFiles.aliasFile(url) else { return nil }
+        return String(file.dropLast("index.html".count))
+    }
+
     /// The page with the keys of `cascade` it does not set itself.
     func cascading(_ cascade: [String: TemplateValue]) -> FrontMatter {
         var matter = self
@@ -30,6 +47,6 @@ extension FrontMatter {
 
     /// Keys with a field of their own; `cascade` leaves them to each page.
     static let modeledKeys: Set<String> = [
-        "title", "description", "weight", "slug", "draft", "aliases", "tags", "lastmod", "cascade",
+        "title", "description", "weight", "slug", "draft", "aliases", "tags", "lastmod", "cascade", "url",
     ]
 }

@@ -44,6 +44,7 @@ public enum FrontMatterParser {
             case "slug": matter.slug = readSlug(node, with: &reader)
             case "draft": matter.draft = reader.bool(key, node) ?? false
             case "aliases": matter.aliases = readAliases(node, with: &reader)
+            case "url": matter.params[key] = readURL(node, with: &reader).map(TemplateValue.string)
             case "tags": matter.tags = reader.strings(key, node) ?? []
             case "lastmod": matter.lastmod = reader.date(key, node)
             default: matter.params[key] = reader.value(node)
@@ -92,6 +93,19 @@ public enum FrontMatterParser {
 
     /// Aliases become files in the output folder, so each must stay inside it: site paths made
     /// of URL segments, never `..`, `//` or a scheme.
+    /// Hugo's `url`: the page's whole path, which must stay inside the site like an alias.
+    private static func readURL(_ node: Node, with reader: inout YAMLReader) -> String? {
+        guard let url = reader.string("url", node) else { return nil }
+        guard SiteFiles.aliasFile(url) != nil else {
+            reader.report(
+                "'url' must be a path inside the site like /guides/page/ (letters, digits, '-', '_' or '.' "
+                    + "between slashes, no '..'), found '\(url)'",
+                at: node.mark)
+            return nil
+        }
+        return url
+    }
+
     private static func readAliases(_ node: Node, with reader: inout YAMLReader) -> [String] {
         guard let aliases = reader.strings("aliases", node) else { return [] }
         let items = node.sequence.map(Array.init) ?? [node]
