@@ -60,6 +60,22 @@ struct SectionTests {
         #expect(alpha.contains(#"href="/guides/refunds/""#) && alpha.contains(#"href="/guides/advanced-topics/deep/""#))
     }
 
+    @Test("a link written with the folders' own spelling finds the page and points at its published path")
+    func linkWithFolderSpelling() throws {
+        let site = try Self.nestedSite()
+        try site.writeArticle(
+            "Content/guides/Advanced Topics/deeper/c.md", title: "Gamma",
+            body: "[Deep](/Guides/Advanced%20Topics/Deep/) and [nowhere](/Guides/Nope/)")
+        let found = SiteChecker(options: site.buildOptions).check().map(\.message)
+        #expect(found == ["broken link: no page at /guides/nope/"])
+        try site.writeArticle(
+            "Content/guides/Advanced Topics/deeper/c.md", title: "Gamma",
+            body: "[Deep](/Guides/Advanced%20Topics/Deep/)")
+        _ = try SiteBuilder(options: site.buildOptions).build()
+        let page = try site.read("Public/guides/advanced-topics/deeper/c/index.html")
+        #expect(page.contains(#"<a href="/guides/advanced-topics/deep/">Deep</a>"#))
+    }
+
     @Test("a page bundle is one article; its image and a shared one are published once, fingerprinted")
     func bundlesAndImages() throws {
         let site = try Self.nestedSite()

@@ -30,7 +30,8 @@ struct MarkdownLinkRewriter {
             let attribute = link.isImage ? "src" : "href"
             let url: String
             switch resolver.resolve(link.url, fromPage: page, sourcePath: sourcePath) {
-            case .page(let target, let anchor) where !link.isImage && Self.isMarkdownFile(link.url):
+            case .page(let target, let anchor)
+            where !link.isImage && (Self.isMarkdownFile(link.url) || Self.needsURLForm(link.url)):
                 url = resolver.rootPath + target + (anchor.map { "#" + $0 } ?? "")
             case .file(let path) where path.hasPrefix("assets/") && link.url != resolver.rootPath + path:
                 url = resolver.rootPath + path
@@ -45,6 +46,13 @@ struct MarkdownLinkRewriter {
                 with: "\(attribute)=\"\(HTMLBuffer.escapedURL(url))\"")
         }
         return html
+    }
+
+    /// A page link with capitals or spaces in its path (`/Billing/Refunds/`): written as the
+    /// page's published, lower-cased path.
+    static func needsURLForm(_ url: String) -> Bool {
+        let path = url.utf8.prefix { $0 != UInt8(ascii: "#") && $0 != UInt8(ascii: "?") }
+        return path.contains { (0x41...0x5A).contains($0) || $0 == UInt8(ascii: "%") }
     }
 
     static func isMarkdownFile(_ url: String) -> Bool {

@@ -48,11 +48,12 @@ struct LinkResolver {
             relative = Self.normalize(page + path)
         }
         if relative.hasSuffix("index.html") {
-            return .page(String(relative.dropLast("index.html".count)), anchor: anchor)
+            return .page(URLSegment.urlPath(String(relative.dropLast("index.html".count))), anchor: anchor)
         }
         let last = relative.split(separator: "/").last.map(String.init) ?? ""
-        if relative.isEmpty || relative.hasSuffix("/") { return .page(relative, anchor: anchor) }
-        return last.contains(".") ? .file(Self.normalize(relative)) : .page(relative + "/", anchor: anchor)
+        if relative.isEmpty || relative.hasSuffix("/") { return .page(URLSegment.urlPath(relative), anchor: anchor) }
+        return last.contains(".")
+            ? .file(Self.normalize(relative)) : .page(URLSegment.urlPath(relative) + "/", anchor: anchor)
     }
 
     private func markdownTarget(_ path: String, sourcePath: String, anchor: String?) -> Target {

@@ -17,6 +17,15 @@ enum URLSegment {
         return name.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: "-")
     }
 
+    /// A page's path with every segment in `urlForm`, as pages are published: a link written
+    /// with the folder's own spelling (`/Billing/Refunds/`) finds the page.
+    static func urlPath(_ path: String) -> String {
+        guard path.utf8.contains(where: { (0x41...0x5A).contains($0) || $0 == 0x20 || $0 >= 0x80 }) else { return path }
+        let decoded = path.removingPercentEncoding ?? path
+        return decoded.split(separator: "/", omittingEmptySubsequences: false).map { urlForm(String($0)) }.joined(
+            separator: "/")
+    }
+
     /// A readable title for a folder without `_index.md`: `getting-started` -> `Getting started`.
     static func title(from segment: String) -> String {
         let words = segment.replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " ")

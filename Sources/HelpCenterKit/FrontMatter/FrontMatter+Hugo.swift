@@ -30,10 +30,11 @@ extension FrontMatter {
         }
     }
 
-    /// Hugo's `url`, as a path below the site root with a trailing `/` (`commands/hugo/`).
+    /// Hugo's `url`, as a path below the site root with a trailing `/` (`commands/hugo/`),
+    /// lower-cased and hyphenated as every published path is.
     public var customURL: String? {
         guard case .string(let url)? = params["url"], let file = SiteFiles.aliasFile(url) else { return nil }
-        return String(file.dropLast("index.html".count))
+        return URLSegment.urlPath(String(file.dropLast("index.html".count)))
     }
 
     /// The page with the keys of `cascade` it does not set itself.
