@@ -41,9 +41,18 @@ struct MarkdownLinkRewriter {
             default:
                 continue
             }
-            html = html.replacingBytes(
-                of: "\(attribute)=\"\(HTMLBuffer.escapedURL(link.url))\"",
-                with: "\(attribute)=\"\(HTMLBuffer.escapedURL(url))\"")
+            guard link.isRawHTML else {
+                html = html.replacingBytes(
+                    of: "\(attribute)=\"\(HTMLBuffer.escapedURL(link.url))\"",
+                    with: "\(attribute)=\"\(HTMLBuffer.escapedURL(url))\"")
+                continue
+            }
+            // A tag as the writer wrote it: either quote, the URL as typed.
+            for quote in ["\"", "'"] {
+                html = html.replacingBytes(
+                    of: "\(attribute)=\(quote)\(link.url)\(quote)",
+                    with: "\(attribute)=\(quote)\(HTMLBuffer.escapedURL(url))\(quote)")
+            }
         }
         return html
     }

@@ -78,10 +78,11 @@ public struct SiteChecker: Sendable {
             for link in entry.body.links {
                 let kind = link.isImage ? "image" : "link"
                 if link.isImage && link.altText.trimmingCharacters(in: .whitespaces).isEmpty {
-                    diagnostics.append(
-                        .error(
-                            "image has no alt text: describe it between the brackets of ![...](\(link.url))",
-                            at: link.location))
+                    let fix =
+                        link.isRawHTML
+                        ? "add alt=\"...\" describing it to the <img> tag"
+                        : "describe it between the brackets of ![...](\(link.url))"
+                    diagnostics.append(.error("image has no alt text: \(fix)", at: link.location))
                 }
                 switch resolver.resolve(link.url, fromPage: entry.page, sourcePath: entry.source) {
                 case .external:

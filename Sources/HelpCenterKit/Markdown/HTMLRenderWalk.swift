@@ -174,6 +174,20 @@ struct HTMLRenderWalk {
                 altText: isImage ? node.plainText : "", location: location(of: node)))
     }
 
+    /// The links and images in raw HTML (`RawHTMLLinks`), at their place in the file.
+    private mutating func recordRawLinks(_ node: CmarkNode) {
+        let start = location(of: node)
+        for found in RawHTMLLinks.scan(String(decoding: node.literal, as: UTF8.self)) {
+            let column = found.lineOffset == 0 ? (start.column ?? 1) + found.column - 1 : found.column
+            links.append(
+                LinkReference(
+                    url: found.url, isImage: found.isImage, altText: found.altText ?? "",
+                    location: SourceLocation(
+                        path: start.path, line: (start.line ?? 1) + found.lineOffset, column: column),
+                    isRawHTML: true))
+        }
+    }
+
     /// A bare URL or address GFM links (`Autolinks`), so `check` sees it like any link.
     mutating func recordAutolink(_ node: CmarkNode, href: String) {
         links.append(LinkReference(url: href, isImage: false, altText: "", location: location(of: node)))
@@ -234,6 +248,7 @@ struct HTMLRenderWalk {
     private mutating func writeRawHTML(_ node: CmarkNode) {
         if options.unsafeHTML {
             html.write(bytes: node.literal)
+            recordRawLinks(node)
         } else {
             html.write("<!-- raw HTML omitted -->")
         }

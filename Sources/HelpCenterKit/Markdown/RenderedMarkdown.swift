@@ -29,6 +29,8 @@ public struct LinkReference: Sendable, Hashable {
     /// The image's alt text (empty for links).
     public var altText: String
     public var location: SourceLocation
+    /// Written as an HTML tag (`<img src>`), not in Markdown.
+    public var isRawHTML = false
 }
 
 /// What rendering one Markdown body produced.
