@@ -18,6 +18,13 @@ enum BrowserSite {
             "return ['.callout-tip', '.callout-caution', 'table', 'input[type=checkbox]', 'del', '.footnotes']"
                 + ".every((s) => document.querySelector('.article-body ' + s) !== null)"
         ),
+        (
+            "article in a nested section, with an image beside it", "/integrations/guides/deep-dives/nested/",
+            "const trail = [...document.querySelectorAll('.breadcrumbs a')].map((a) => a.getAttribute('href'));"
+                + "const image = document.querySelector('.article-body img');"
+                + "return trail.join(' ') === '/ /integrations/ /integrations/guides/ /integrations/guides/deep-dives/'"
+                + " && image !== null && image.complete && image.naturalWidth === 8"
+        ),
         ("search", "/search/", nil),
         ("search results", "/search/?q=revoke", "return document.querySelectorAll('#search-results li').length > 0"),
         ("404", "/404.html", nil),
@@ -29,6 +36,8 @@ enum BrowserSite {
         let report = try await VerifiedSeed.shared.reportPath()
         let site = try TemporarySite(copyRealContent: true)
         try formatting.write(to: site.url("Content/integrations/formatting.md"), atomically: true, encoding: .utf8)
+        try site.write("Content/integrations/guides/Deep Dives/nested.md", nested)
+        try Data(base64Encoded: chart)!.write(to: site.url("Content/integrations/guides/Deep Dives/chart.png"))
         let options = BuildOptions(
             contentPath: site.path("Content"), templatesPath: site.path("Templates"),
             outputPath: site.path("Public"), configPath: site.path("site.yml"), verificationPath: report)
@@ -52,6 +61,22 @@ enum BrowserSite {
         }
         await server.stop()
     }
+
+    /// An article two sections down (`integrations/guides/Deep Dives/`) showing the image
+    /// beside it, so the browser sees the trail and the published, fingerprinted image.
+    static let nested = """
+        ---
+        title: A nested article
+        ---
+        ![A blue bar chart](chart.png)
+
+        Sections nest as deep as the help center needs.
+
+        """
+
+    /// An 8 × 4 blue PNG.
+    static let chart =
+        "iVBORw0KGgoAAAANSUhEUgAAAAgAAAAECAIAAAA8r+mnAAAAEUlEQVR4nGMQqTiBFTFQTwIAN1wqgUQ8I/cAAAAASUVORK5CYII="
 
     /// An article with what GitHub Flavored Markdown adds (alerts, a table, a task list,
     /// autolinks, strikethrough, a footnote), so the audit sees their markup in both schemes.
