@@ -66,88 +66,83 @@ public struct SiteBuilder: Sendable {
     /// Builds the site into `options.outputPath`. A full build replaces the folder only on
     /// success; when only some articles' bodies changed since the last build, only their pages
     /// are re-rendered and replaced, each atomically.
+    ///
+    /// The stages: start the reads (`BuildReads`), survey `Content/`, load the articles, plan
+    /// (incremental or full), then render and publish the pages.
     public func build() throws(HelpCenterError) -> BuildReport {
         let lock = OutputLock(outputPath: options.outputPath)
         defer { withExtendedLifetime(lock) {} }
         // Whatever killed builds left beside the output goes first, whatever kind this build is.
         OutputWriter.removeAbandoned(next: URL(fileURLWithPath: options.outputPath).standardizedFileURL)
         let startedAt = Self.now()
-        let options = self.options
         let generator = BuildCache.currentGenerator
-        let memory = self.memory
-        let reading = BackgroundWork { () -> BuildCache? in
-            guard options.useCache else { return nil }
-            return memory?.savedCache(forOutput: options.outputPath)
-                ?? BuildCache.load(forOutput: options.outputPath, generator: generator)
+        let reads = try BuildReads.start(options, memory: memory, generator: generator)
+        let survey = Result { () throws(HelpCenterError) in try surveyContent(config: reads.config) }
+        var site = try load(survey, reads: reads)
+        defer { ProcessLifetime.keep((site.loaded, site.previous)) }
+        let plan = IncrementalPlan.decide(
+            previous: site.previous, inputs: site.inputs, output: FileStamp(path: options.outputPath), git: site.git,
+            loaded: site.loaded.tracking)
+        let tracking = site.loaded.tracking
+        let cache = encodeInBackground { [site] in
+            BuildCache(
+                generator: generator, inputs: site.inputs, startedAt: startedAt, git: site.git, tracking: tracking,
+                previous: site.previous)
         }
-        // With no cache to take them from, the commit dates (a `git` process) are read while
-        // everything else loads, and filled in after the articles.
-        let earlyDates =
-            options.useCache && BuildCache.exists(forOutput: options.outputPath)
-            ? nil : BackgroundWork { Self.commitDates(contentPath: options.contentPath, previous: nil) }
-        let (config, configText) = try SiteConfigLoader.loadWithText(path: options.configPath)
-        let loadingInputs = BackgroundWork {
-            Result { () throws(HelpCenterError) in try SiteInputs.load(options, generator: generator) }
+        switch plan {
+        case .pages(let paths):
+            return try updatePages(
+                paths, loaded: site.loaded, config: reads.config, templates: site.templates, assets: site.assets,
+                verification: site.verification, cache: cache, generator: generator)
+        case .full(let reason):
+            // Cached articles carry no body; a full build needs every one parsed and checked.
+            if site.tookFromCache {
+                let loader = contentLoader(config: reads.config, trusted: nil)
+                site.loaded = try loader.loadTracked(survey.get())
+                site.loaded.fillCommitDates(site.commitDates, survey: try survey.get())
+            }
+            var report = try buildEverything(
+                site.loaded, config: reads.config, templates: site.templates, assets: site.assets,
+                verification: site.verification)
+            report.fullBuildReason = options.useCache ? reason : "asked for with --full"
+            save(cache, templates: site.templates, generator: generator, unlessSearchFailed: report.notes)
+            return report
         }
-        // The content folder is listed and every article stamped while the cache loads.
-        // Its errors come after the templates' (`loadingInputs`), as they did before it.
-        let survey = Result { () throws(HelpCenterError) in
-            let loader = contentLoader(config: config, trusted: nil)
-            if let memory { return try memory.survey(loader) }
-            return try loader.survey()
-        }
-        let previous = reading.value
-        defer { ProcessLifetime.keep(previous) }
+    }
+
+    /// The survey stage: `Content/` listed and every article stamped (see `ContentSurvey`),
+    /// from `serve`'s memory when it saw every change.
+    private func surveyContent(config: SiteConfig) throws(HelpCenterError) -> ContentSurvey {
+        let loader = contentLoader(config: config, trusted: nil)
+        if let memory { return try memory.survey(loader) }
+        return try loader.survey()
+    }
+
+    /// The load stage: the articles load while the templates do, trusting the previous cache
+    /// until the inputs digest says otherwise (then they load again, with nothing taken from
+    /// it). Its errors come after the templates', the order a reader fixes them in.
+    private func load(_ survey: Result<ContentSurvey, HelpCenterError>, reads: BuildReads) throws(HelpCenterError)
+        -> LoadedSite
+    {
+        let previous = reads.previousCache.value
         // The cache's dates serve unless HEAD moved.
         let knownDates =
-            earlyDates == nil ? Self.commitDates(contentPath: options.contentPath, previous: previous) : nil
-        // Articles load while the templates do, trusting the cache until the inputs digest says
-        // otherwise (then they load again, with nothing taken from it).
-        var loader = contentLoader(config: config, trusted: previous)
+            reads.earlyDates == nil ? Self.commitDates(contentPath: options.contentPath, previous: previous) : nil
+        var loader = contentLoader(config: reads.config, trusted: previous)
         let optimistic = Result { () throws(HelpCenterError) in try loader.loadTracked(survey.get()) }
-        let (templates, assets, verification) = try loadingInputs.value.get()
+        let (templates, assets, verification) = try reads.inputs.value.get()
         let inputs = BuildInputs.digest(
-            options: options, configText: configText, templates: templates, assets: assets,
+            options: options, configText: reads.configText, templates: templates, assets: assets,
             verification: verification)
         if let previous, previous.inputs != inputs {
-            loader = contentLoader(config: config, trusted: nil)
+            loader = contentLoader(config: reads.config, trusted: nil)
         }
         var loaded = try loader.reuse == nil && previous != nil ? loader.loadTracked(survey.get()) : optimistic.get()
-        let (commitDates, git) = knownDates ?? earlyDates?.value ?? ([:], nil)
+        let (commitDates, git) = knownDates ?? reads.earlyDates?.value ?? ([:], nil)
         loaded.fillCommitDates(commitDates, survey: try survey.get())
-        defer { ProcessLifetime.keep(loaded) }
-        let plan = IncrementalPlan.decide(
-            previous: previous, inputs: inputs, output: FileStamp(path: options.outputPath), git: git,
-            loaded: loaded.tracking)
-        if case .pages(let paths) = plan {
-            let tracking = loaded.tracking
-            let cache = encodeInBackground {
-                BuildCache(
-                    generator: generator, inputs: inputs, startedAt: startedAt, git: git, tracking: tracking,
-                    previous: previous)
-            }
-            return try updatePages(
-                paths, loaded: loaded, config: config, templates: templates, assets: assets, verification: verification,
-                cache: cache, generator: generator)
-        }
-        if loader.reuse != nil {
-            // Cached articles carry no body; a full build needs every one parsed and checked.
-            loader.reuse = nil
-            loaded = try loader.loadTracked(survey.get())
-            loaded.fillCommitDates(commitDates, survey: try survey.get())
-        }
-        guard case .full(let reason) = plan else { preconditionFailure("incremental plans return above") }
-        let tracking = loaded.tracking
-        let cache = encodeInBackground {
-            BuildCache(
-                generator: generator, inputs: inputs, startedAt: startedAt, git: git, tracking: tracking,
-                previous: previous)
-        }
-        var report = try buildEverything(
-            loaded, config: config, templates: templates, assets: assets, verification: verification)
-        report.fullBuildReason = options.useCache ? reason : "asked for with --full"
-        save(cache, templates: templates, generator: generator, unlessSearchFailed: report.notes)
-        return report
+        return LoadedSite(
+            loaded: loaded, templates: templates, assets: assets, verification: verification, inputs: inputs,
+            previous: previous, git: git, commitDates: commitDates, tookFromCache: loader.reuse != nil)
     }
 
     /// The next build's cache, assembled and encoded on the second core while this one renders.
