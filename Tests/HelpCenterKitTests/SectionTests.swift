@@ -112,6 +112,18 @@ struct SectionTests {
         #expect(throws: HelpCenterError.self) { try SiteBuilder(options: site.buildOptions).build() }
     }
 
+    @Test("a link out of Content/ inside a page bundle is an error, not a published file")
+    func linkOutOfBundle() throws {
+        let site = try TemporarySite()
+        try site.writeArticle("Content/guides/refunds/index.md", title: "Refunds")
+        try FileManager.default.createSymbolicLink(
+            atPath: site.path("Content/guides/refunds/secret.txt"), withDestinationPath: "/etc/hostname")
+        let found = SiteChecker(options: site.buildOptions).check().map(\.message)
+        #expect(found.count == 1 && found[0].hasPrefix("symbolic link to /etc/hostname, outside the content folder"))
+        #expect(throws: HelpCenterError.self) { try SiteBuilder(options: site.buildOptions).build() }
+        #expect(!site.exists("Public"))
+    }
+
     @Test("an article and a folder with one URL, or two folders that differ only in case, are errors")
     func clashes() throws {
         let site = try TemporarySite()

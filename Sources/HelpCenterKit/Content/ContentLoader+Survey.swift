@@ -169,7 +169,7 @@ extension ContentLoader {
             let subfolder = join(relative, sub)
             if FileManager.default.fileExists(atPath: join(join(contentPath, subfolder), "index.md")) {
                 names.append(sub + "/index.md")
-                diagnostics += surveyBundle(subfolder, top: true, survey: &survey)
+                diagnostics += surveyBundle(subfolder, top: true, links: links, survey: &survey)
             } else if surveySection(subfolder, parentKey: key, cascade: inherited, links: links, survey: &survey) {
                 hasSections = true
             }
@@ -195,12 +195,17 @@ extension ContentLoader {
 
     /// A page bundle's files besides its `index.md`, at any depth, as resources; Markdown there
     /// is not built, and says so.
-    private func surveyBundle(_ relative: String, top: Bool, survey: inout ContentSurvey) -> [Diagnostic] {
+    private func surveyBundle(
+        _ relative: String, top: Bool, links: SymlinkGuard, survey: inout ContentSurvey
+    ) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         for entry in FolderEntries.list(join(contentPath, relative)) ?? [] where !entry.name.hasPrefix(".") {
             let inside = join(relative, entry.name)
-            if entry.isFolder {
-                diagnostics += surveyBundle(inside, top: false, survey: &survey)
+            let path = join(contentPath, inside)
+            if entry.mayBeLink, let problem = links.problem(at: path) {
+                diagnostics.append(problem)
+            } else if entry.isFolder || (entry.mayBeLink && isFolder(path)) {
+                diagnostics += surveyBundle(inside, top: false, links: links, survey: &survey)
             } else if entry.name.hasSuffix(".md") {
                 guard !top || entry.name != "index.md" else { continue }
                 diagnostics.append(
