@@ -76,6 +76,29 @@ struct SectionTests {
         #expect(page.contains(#"<a href="/guides/advanced-topics/deep/">Deep</a>"#))
     }
 
+    @Test("slugs are lower-cased like every path; %20 works in page and file links; url stays off the site's pages")
+    func reviewedEdges() throws {
+        let site = try TemporarySite()
+        try site.writeArticle("Content/billing/a.md", title: "A", extra: "slug: Refund-Policy\n")
+        try site.writeArticle("Content/my refunds/Refund Policy.md", title: "R")
+        try site.writeArticle(
+            "Content/billing/b.md", title: "B",
+            body:
+                "[a](/billing/Refund-Policy/) [r](/my%20refunds/refund-policy/) [file](<../my refunds/Refund%20Policy.md>)"
+        )
+        #expect(SiteChecker(options: site.buildOptions).check() == [])
+        _ = try SiteBuilder(options: site.buildOptions).build()
+        let page = try site.read("Public/billing/b/index.html")
+        #expect(
+            page.contains(#"href="/billing/refund-policy/""#) && page.contains(#"href="/my-refunds/refund-policy/""#))
+        // A url on the site's own pages would overwrite them.
+        try site.writeArticle("Content/billing/c.md", title: "C", extra: "url: /search/\n")
+        #expect(
+            SiteChecker(options: site.buildOptions).check().map(\.message) == [
+                "'url' /search/ is inside the site's own /search/: choose another path"
+            ])
+    }
+
     @Test("a page bundle is one article; its image and a shared one are published once, fingerprinted")
     func bundlesAndImages() throws {
         let site = try Self.nestedSite()
@@ -122,6 +145,27 @@ struct SectionTests {
         #expect(found.count == 1 && found[0].hasPrefix("symbolic link to /etc/hostname, outside the content folder"))
         #expect(throws: HelpCenterError.self) { try SiteBuilder(options: site.buildOptions).build() }
         #expect(!site.exists("Public"))
+    }
+
+    @Test("a folder link back to a folder above it is an error, not an endless walk; one to a sibling is read")
+    func folderLinkLoops() throws {
+        let site = try TemporarySite()
+        try site.writeArticle("Content/billing/a.md", title: "A")
+        try site.writeArticle("Content/shared/s.md", title: "Shared")
+        try FileManager.default.createDirectory(
+            atPath: site.path("Content/billing/img"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(
+            atPath: site.path("Content/billing/img/up"), withDestinationPath: "..")
+        try FileManager.default.createSymbolicLink(atPath: site.path("Content/billing/self"), withDestinationPath: ".")
+        try FileManager.default.createSymbolicLink(
+            atPath: site.path("Content/billing/more"), withDestinationPath: "../shared")
+        let found = SiteChecker(options: site.buildOptions).check().map(\.description)
+        #expect(found.count == 2)
+        #expect(found.allSatisfy { $0.contains("error: a symbolic link loop: this folder link leads back to") })
+        try FileManager.default.removeItem(atPath: site.path("Content/billing/img/up"))
+        try FileManager.default.removeItem(atPath: site.path("Content/billing/self"))
+        _ = try SiteBuilder(options: site.buildOptions).build()
+        #expect(site.exists("Public/billing/more/s/index.html"))
     }
 
     @Test("an article and a folder with one URL, or two folders that differ only in case, are errors")
@@ -211,6 +255,7 @@ struct RawHTMLLinkTests {
                 .init(url: "/b/", isImage: false, altText: "", lineOffset: 1, column: 10),
                 .init(url: "c.png", isImage: true, altText: nil, lineOffset: 1, column: 31),
             ])
+        #expect(RawHTMLLinks.scan(#"<img data-src="a.png" src="b.png" alt="x">"#).map(\.url) == ["b.png"])
     }
 
     @Test(
@@ -241,5 +286,26 @@ struct RawHTMLLinkTests {
                 "\(path):6:11: error: broken image: no file gone.png beside \(path) (nor /guides/a/gone.png in the site); "
                     + "put it in \(site.path("Content/guides"))/ next to the article",
             ])
+    }
+}
+
+/// What a full build leaves in the cache for the next build.
+@Suite("Cache after a cascade change")
+struct CascadeCacheTests {
+    @Test("a removed cascade leaves no stale copy in the cache: the next incremental build sees the page")
+    func cascadeRemoved() throws {
+        let site = try TemporarySite()
+        try site.write("Content/guides/_index.md", "---\ntitle: Guides\ncascade:\n  build:\n    render: never\n---\n")
+        try site.writeArticle("Content/guides/a.md", title: "Alpha")
+        try site.writeArticle("Content/billing/x.md", title: "X")
+        _ = try SiteBuilder(options: site.buildOptions).build()
+        #expect(!site.exists("Public/guides/a/index.html"))
+        try site.write("Content/guides/_index.md", "---\ntitle: Guides\n---\n")
+        _ = try SiteBuilder(options: site.buildOptions).build()
+        #expect(site.exists("Public/guides/a/index.html"))
+        try site.writeArticle("Content/billing/x.md", title: "X", body: "See [Alpha](../guides/a.md).")
+        let report = try SiteBuilder(options: site.buildOptions).build()
+        #expect(report.rendered == 1)
+        #expect(try site.read("Public/billing/x/index.html").contains(#"<a href="/guides/a/">Alpha</a>"#))
     }
 }

@@ -8,15 +8,13 @@ struct ArticleFiles: Sendable {
     private let content: SiteContent
     /// Each section's index in `content.categories`, by folder relative to the content folder.
     private let sections: [String: Int]
-    /// How long the content folder's own prefix is in a section's `folder` (`Content/`).
-    private let prefixLength: Int
     /// Folder -> article file name -> page URL (`nil` when not indexed).
     private let pages: [String: [String: String]]?
 
     init(_ content: SiteContent, contentPath: String, indexed: Bool) {
         self.content = content
+        // How long the content folder's own prefix is in a section's `folder` (`Content/`).
         let prefixLength = contentPath.hasSuffix("/") ? contentPath.utf8.count : contentPath.utf8.count + 1
-        self.prefixLength = prefixLength
         var sections: [String: Int] = [:]
         for (index, category) in content.categories.enumerated() {
             sections[Self.inside(category.folder, prefixLength)] = index

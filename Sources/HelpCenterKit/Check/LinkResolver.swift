@@ -57,6 +57,8 @@ struct LinkResolver {
     }
 
     private func markdownTarget(_ path: String, sourcePath: String, anchor: String?) -> Target {
+        // `Refund%20Policy.md` names `Refund Policy.md`.
+        let path = path.removingPercentEncoding ?? path
         let file =
             path.hasPrefix("/")
             ? LexicalPath.absolute(contentPath) + path : LexicalPath.folder(of: sourcePath) + "/" + path

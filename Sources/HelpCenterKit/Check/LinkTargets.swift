@@ -56,7 +56,7 @@ struct LinkTargets {
         if let page = custom[url] { return page }
         let path = String(Substring(url.utf8.dropLast()))
         if let index = categories[path] { return Page(headings: content.categories[index].body.headings, draft: false) }
-        // As in the table, a category folder named `search` stands for `search/`.
+        // The search page (no folder can take its name).
         if url == "search/" { return Page(headings: [], draft: false) }
         guard let index = categories[LexicalPath.parent(of: path)] else { return nil }
         let category = content.categories[index]

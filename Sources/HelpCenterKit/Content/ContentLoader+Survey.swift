@@ -53,7 +53,6 @@ extension ContentLoader {
     /// with entries that may be links (a change to a link's target is reported under the
     /// target's path) or with problems (a dangling link may resolve now): survey anew.
     func survey(reusing previous: ContentSurvey, changes: ReportedChanges) -> ContentSurvey? {
-        guard !changes.elsewhere else { return nil }
         var survey = previous
         var positions: [String: Int] = [:]
         for (position, step) in previous.steps.enumerated() {
@@ -144,6 +143,8 @@ extension ContentLoader {
                 // A folder named like an article is read as one, which says what it is.
                 files.append(entry.name)
                 if entry.mayBeLink { maybeLinks.insert(entry.name) }
+            } else if entry.mayBeLink, isFolder(path), let loop = Self.loop(at: path, in: folder) {
+                diagnostics.append(loop)
             } else if entry.isFolder || (entry.mayBeLink && isFolder(path)) {
                 folders.append(entry.name)
             } else {
@@ -204,6 +205,8 @@ extension ContentLoader {
             let path = join(contentPath, inside)
             if entry.mayBeLink, let problem = links.problem(at: path) {
                 diagnostics.append(problem)
+            } else if entry.mayBeLink, isFolder(path), let loop = Self.loop(at: path, in: join(contentPath, relative)) {
+                diagnostics.append(loop)
             } else if entry.isFolder || (entry.mayBeLink && isFolder(path)) {
                 diagnostics += surveyBundle(inside, top: false, links: links, survey: &survey)
             } else if entry.name.hasSuffix(".md") {
@@ -217,5 +220,16 @@ extension ContentLoader {
             }
         }
         return diagnostics
+    }
+
+    /// An error when the folder link at `path`, inside `folder`, leads to `folder` or a folder
+    /// above it: walking it would never end (`img/up -> ..`).
+    static func loop(at path: String, in folder: String) -> Diagnostic? {
+        guard let target = SymlinkGuard.resolve(path), let here = SymlinkGuard.resolve(folder),
+            here == target || here.hasPrefix(target + "/")
+        else { return nil }
+        return .error(
+            "a symbolic link loop: this folder link leads back to \(target), which holds it; remove the link",
+            at: SourceLocation(path: path))
     }
 }

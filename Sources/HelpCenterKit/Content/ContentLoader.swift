@@ -1,7 +1,7 @@
 import Foundation
 
-/// Reads `Content/`: one folder per category (with an optional `_index.md`) holding its
-/// articles, plus an optional `Content/_index.md` for the home page.
+/// Reads `Content/`: a section per folder at any depth (with an optional `_index.md`) holding
+/// its articles and page bundles, plus an optional `Content/_index.md` for the home page.
 public struct ContentLoader: Sendable {
     public var contentPath: String
     public var includeDrafts: Bool
@@ -200,7 +200,8 @@ public struct ContentLoader: Sendable {
         guard let (document, body) = parse(text, path: path, cascade: cascade, diagnostics: &diagnostics) else {
             return LoadedFile(diagnostics: diagnostics)
         }
-        let slug = document.frontMatter.slug ?? Self.fileSlug(path)
+        // Lower-cased as every published path is (Hugo's `slug: Refund-Policy` is `refund-policy`).
+        let slug = document.frontMatter.slug.map(URLSegment.urlForm) ?? Self.fileSlug(path)
         let article = Article(
             sourcePath: path, frontMatter: document.frontMatter, slug: slug, categoryKey: categoryKey, body: body)
         let cached = stamp.map { CachedArticle(stamp: $0, digest: digest, article: article.skeleton) }

@@ -61,8 +61,8 @@ struct CategorySurvey: Sendable {
 }
 
 /// What changed in the content folder since a survey, as a watcher reported it: file names by
-/// folder (relative to the content folder), and whether anything else changed there.
+/// folder (relative to the content folder). A change elsewhere is no survey to reuse at all
+/// (`BuildMemory`).
 struct ReportedChanges: Sendable {
     var files: [String: Set<String>] = [:]
-    var elsewhere = false
 }

@@ -45,7 +45,7 @@ enum SectionTree {
         // Only a section with sections in it can clash (10,000 articles are not looked up).
         let parents = Set(sections.compactMap(\.parentKey))
         for section in sections where parents.contains(section.key) {
-            for article in section.articles {
+            for article in section.articles where article.customURL == nil {
                 guard let folder = folders[section.key + "/" + article.slug] else { continue }
                 diagnostics.append(
                     .error(

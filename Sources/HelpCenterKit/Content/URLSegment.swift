@@ -20,7 +20,8 @@ enum URLSegment {
     /// A page's path with every segment in `urlForm`, as pages are published: a link written
     /// with the folder's own spelling (`/Billing/Refunds/`) finds the page.
     static func urlPath(_ path: String) -> String {
-        guard path.utf8.contains(where: { (0x41...0x5A).contains($0) || $0 == 0x20 || $0 >= 0x80 }) else { return path }
+        guard path.utf8.contains(where: { (0x41...0x5A).contains($0) || $0 == 0x20 || $0 == 0x25 || $0 >= 0x80 })
+        else { return path }
         let decoded = path.removingPercentEncoding ?? path
         return decoded.split(separator: "/", omittingEmptySubsequences: false).map { urlForm(String($0)) }.joined(
             separator: "/")

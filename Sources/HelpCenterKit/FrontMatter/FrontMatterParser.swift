@@ -91,11 +91,14 @@ public enum FrontMatterParser {
         return slug
     }
 
-    /// Aliases become files in the output folder, so each must stay inside it: site paths made
-    /// of URL segments, never `..`, `//` or a scheme.
-    /// Hugo's `url`: the page's whole path, which must stay inside the site like an alias.
+    /// Hugo's `url`: the page's whole path, which must stay inside the site like an alias and
+    /// off the site's own pages (`/search/`, `/pagefind/`).
     private static func readURL(_ node: Node, with reader: inout YAMLReader) -> String? {
         guard let url = reader.string("url", node) else { return nil }
+        if let top = url.split(separator: "/").first.map(String.init), SiteFiles.reservedNames.contains(top) {
+            reader.report("'url' \(url) is inside the site's own /\(top)/: choose another path", at: node.mark)
+            return nil
+        }
         guard SiteFiles.aliasFile(url) != nil else {
             reader.report(
                 "'url' must be a path inside the site like /guides/page/ (letters, digits, '-', '_' or '.' "
@@ -106,6 +109,8 @@ public enum FrontMatterParser {
         return url
     }
 
+    /// Aliases become files in the output folder, so each must stay inside it: site paths made
+    /// of URL segments, never `..`, `//` or a scheme.
     private static func readAliases(_ node: Node, with reader: inout YAMLReader) -> [String] {
         guard let aliases = reader.strings("aliases", node) else { return [] }
         let items = node.sequence.map(Array.init) ?? [node]

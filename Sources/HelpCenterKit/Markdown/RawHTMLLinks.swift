@@ -14,8 +14,9 @@ enum RawHTMLLinks {
     }
 
     nonisolated(unsafe) private static let tag = /<(?i:(img|a))\b[^>]*>/
+    /// After white space, so `data-src` is not `src`.
     nonisolated(unsafe) private static let attribute =
-        /(?i:\b(src|href|alt))\s*=\s*(?:"([^"]*)"|'([^']*)')/
+        /\s(?i:(src|href|alt))\s*=\s*(?:"([^"]*)"|'([^']*)')/
 
     /// Every link or image in `html`, in order.
     static func scan(_ html: String) -> [Found] {

@@ -83,24 +83,30 @@ public struct SiteBuilder: Sendable {
         let plan = IncrementalPlan.decide(
             previous: site.previous, inputs: site.inputs, output: FileStamp(path: options.outputPath), git: site.git,
             loaded: site.loaded.tracking)
-        let tracking = site.loaded.tracking
-        let cache = encodeInBackground { [site] in
-            BuildCache(
-                generator: generator, inputs: site.inputs, startedAt: startedAt, git: site.git, tracking: tracking,
-                previous: site.previous)
+        /// The next build's cache, from what was loaded last.
+        func nextCache() -> BackgroundWork<ByteWriter> {
+            let tracking = site.loaded.tracking
+            return encodeInBackground { [site] in
+                BuildCache(
+                    generator: generator, inputs: site.inputs, startedAt: startedAt, git: site.git,
+                    tracking: tracking, previous: site.previous)
+            }
         }
         switch plan {
         case .pages(let paths):
             return try updatePages(
                 paths, loaded: site.loaded, config: reads.config, templates: site.templates, assets: site.assets,
-                verification: site.verification, cache: cache, generator: generator)
+                verification: site.verification, cache: nextCache(), generator: generator)
         case .full(let reason):
-            // Cached articles carry no body; a full build needs every one parsed and checked.
+            // Cached articles carry no body; a full build needs every one parsed and checked. The
+            // cache is made after, from the articles as parsed: the cache's copies may hold what
+            // an `_index.md` cascaded before it changed.
             if site.tookFromCache {
                 let loader = contentLoader(config: reads.config, trusted: nil)
                 site.loaded = try loader.loadTracked(survey.get())
                 site.loaded.fillCommitDates(site.commitDates, survey: try survey.get())
             }
+            let cache = nextCache()
             var report = try buildEverything(
                 site.loaded, config: reads.config, templates: site.templates, assets: site.assets,
                 verification: site.verification)

@@ -18,8 +18,8 @@ enum SiteFiles {
         }
         add("", nil)
         // What lists leave out (`build: {list: never}`), the sitemap does too, as in Hugo.
-        for category in content.categories where category.isListed {
-            add(category.relativeURL, nil)
+        for category in content.categories {
+            if category.isListed { add(category.relativeURL, nil) }
             for article in category.articles where article.isListed {
                 add(article.relativeURL, article.frontMatter.lastmod)
             }
