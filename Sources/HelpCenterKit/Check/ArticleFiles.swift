@@ -17,7 +17,7 @@ struct ArticleFiles: Sendable {
         let prefixLength = contentPath.hasSuffix("/") ? contentPath.utf8.count : contentPath.utf8.count + 1
         var sections: [String: Int] = [:]
         for (index, category) in content.categories.enumerated() {
-            sections[Self.inside(category.folder, prefixLength)] = index
+            sections[LexicalPath.dropping(prefixLength, from: category.folder)] = index
         }
         self.sections = sections
         guard indexed else {
@@ -30,9 +30,9 @@ struct ArticleFiles: Sendable {
             pages.reserveCapacity(category.articles.count)
             let folderLength = category.folder.utf8.count + 1
             for article in category.articles {
-                pages[Self.inside(article.sourcePath, folderLength)] = article.relativeURL
+                pages[LexicalPath.dropping(folderLength, from: article.sourcePath)] = article.relativeURL
             }
-            byFile[Self.inside(category.folder, prefixLength)] = pages
+            byFile[LexicalPath.dropping(prefixLength, from: category.folder)] = pages
         }
         pages = byFile
     }
@@ -43,11 +43,6 @@ struct ArticleFiles: Sendable {
         guard let position = sections[folder] else { return nil }
         let category = content.categories[position]
         let folderLength = category.folder.utf8.count + 1
-        return category.articles.first { Self.inside($0.sourcePath, folderLength) == file }?.relativeURL
-    }
-
-    /// `path` without its first `length` bytes (a folder's prefix and its `/`).
-    private static func inside(_ path: String, _ length: Int) -> String {
-        String(Substring(path.utf8.dropFirst(length)))
+        return category.articles.first { LexicalPath.dropping(folderLength, from: $0.sourcePath) == file }?.relativeURL
     }
 }

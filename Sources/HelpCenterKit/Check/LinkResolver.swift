@@ -72,7 +72,7 @@ struct LinkResolver {
         let file = LexicalPath.normalize(
             LexicalPath.folder(of: sourcePath) + "/" + (path.removingPercentEncoding ?? path))
         guard file.utf8.starts(with: contentFolder.utf8) else { return nil }
-        let inside = String(Substring(file.utf8.dropFirst(contentFolder.utf8.count)))
+        let inside = LexicalPath.dropping(contentFolder.utf8.count, from: file)
         return resources.contains(inside) ? inside : nil
     }
 
@@ -80,7 +80,7 @@ struct LinkResolver {
     /// section's folder, or a page bundle's `index.md`.
     private func page(ofSource path: String) -> String? {
         guard path.utf8.starts(with: contentFolder.utf8) else { return nil }
-        let inside = String(Substring(path.utf8.dropFirst(contentFolder.utf8.count)))
+        let inside = LexicalPath.dropping(contentFolder.utf8.count, from: path)
         let folder = LexicalPath.parent(of: inside)
         let file = LexicalPath.fileName(of: inside)
         if let page = articles.page(folder: folder, file: file) { return page }

@@ -26,6 +26,12 @@ enum LexicalPath {
         return String(Substring(path.utf8[..<slash]))
     }
 
+    /// `path` without its first `count` bytes: the part below a folder whose prefix (and `/`)
+    /// is known to start it. Cut at the byte, as `parent(of:)` is.
+    static func dropping(_ count: Int, from path: String) -> String {
+        String(Substring(path.utf8.dropFirst(count)))
+    }
+
     /// The last component of `path`: what follows its last `/` byte (split at the byte, since a
     /// `/` followed by a combining mark is one `Character`).
     static func fileName(of path: String) -> String {

@@ -18,7 +18,7 @@ extension LoadedContent {
                 let path = content.categories[position].articles[index].sourcePath
                 guard content.categories[position].articles[index].frontMatter.lastmod == nil else { continue }
                 // `refunds.md`, or `refunds/index.md` for a page bundle.
-                let name = String(Substring(path.utf8.dropFirst(folder.folder.utf8.count + 1)))
+                let name = LexicalPath.dropping(folder.folder.utf8.count + 1, from: path)
                 let real = folder.maybeLinks.contains(name) ? SymlinkGuard.resolve(path) : resolvedFolder + name
                 content.categories[position].articles[index].frontMatter.lastmod = real.flatMap { dates[$0] }
             }

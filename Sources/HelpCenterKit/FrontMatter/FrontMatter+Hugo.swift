@@ -11,21 +11,18 @@ extension FrontMatter {
 
     /// Whether the page is written: not `headless`, not `build: {render: never}`.
     public var isRendered: Bool {
-        if params["headless"] == .bool(true) { return false }
-        guard case .dictionary(let build)? = params["build"] else { return true }
-        switch build["render"] {
-        case .string(let render)?: return render.lowercased() != "never"
-        case .bool(let render)?: return render
-        default: return true
-        }
+        params["headless"] != .bool(true) && buildOption("render")
     }
 
     /// Whether lists show the page: not `build: {list: never}`. (It is still written.)
-    public var isListed: Bool {
+    public var isListed: Bool { buildOption("list") }
+
+    /// `build: {key: never}` (or `false`) is `false`; anything else, or nothing, is `true`.
+    private func buildOption(_ key: String) -> Bool {
         guard case .dictionary(let build)? = params["build"] else { return true }
-        switch build["list"] {
-        case .string(let list)?: return list.lowercased() != "never"
-        case .bool(let list)?: return list
+        switch build[key] {
+        case .string(let value)?: return value.lowercased() != "never"
+        case .bool(let value)?: return value
         default: return true
         }
     }

@@ -133,10 +133,13 @@ struct PageContext: Sendable {
 
     /// A section as its parent's page lists it.
     private func sectionSummary(_ category: Category) -> TemplateValue {
-        var item: [String: TemplateValue] = [
-            "title": .string(category.linkTitle), "url": .string(link(category.relativeURL)),
-        ]
-        if let description = category.frontMatter.description { item["description"] = .string(description) }
+        listItem(title: category.linkTitle, url: category.relativeURL, description: category.frontMatter.description)
+    }
+
+    /// A title, a link and the description if there is one: a section's lists.
+    private func listItem(title: String, url: String, description: String?) -> TemplateValue {
+        var item: [String: TemplateValue] = ["title": .string(title), "url": .string(link(url))]
+        if let description { item["description"] = .string(description) }
         return .dictionary(item)
     }
 
@@ -238,11 +241,9 @@ struct PageContext: Sendable {
             values["hasSections"] = .bool(!sections.isEmpty)
             values["articles"] = .array(
                 category.articles.filter(\.isListed).map { article in
-                    var item: [String: TemplateValue] = [
-                        "title": .string(article.linkTitle), "url": .string(link(article.relativeURL)),
-                    ]
-                    if let description = article.frontMatter.description { item["description"] = .string(description) }
-                    return .dictionary(item)
+                    listItem(
+                        title: article.linkTitle, url: article.relativeURL,
+                        description: article.frontMatter.description)
                 })
         }
         return .dictionary(values)
