@@ -7,12 +7,14 @@ extension HelpCenterCommand {
     struct New: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "new",
-            abstract: "Write a new article skeleton at Content/<category>/<slug>.md.",
-            discussion: "The article starts as a draft; remove 'draft: true' to publish it. A new category folder "
-                + "gets an _index.md too. Existing files are never overwritten.")
+            abstract: "Write a new article skeleton at Content/<category>[/<section>...]/<slug>.md.",
+            discussion: "The article starts as a draft; remove 'draft: true' to publish it. A new category or "
+                + "section folder gets an _index.md too. Existing files are never overwritten.")
 
         @Argument(
-            help: ArgumentHelp("Where the article goes, e.g. integrations/using-slack.", valueName: "category/slug"))
+            help: ArgumentHelp(
+                "Where the article goes, e.g. integrations/using-slack or integrations/advanced/webhooks.",
+                valueName: "category/slug"))
         var path: String
 
         @Option(help: "The article's title.")
@@ -23,8 +25,10 @@ extension HelpCenterCommand {
 
         func validate() throws {
             let parts = path.split(separator: "/", omittingEmptySubsequences: false)
-            guard parts.count == 2, parts.allSatisfy({ ArticleSkeleton.isSegment(String($0)) }) else {
-                throw ValidationError("give the article as <category>/<slug>, lower-case words joined by '-'")
+            guard parts.count >= 2, parts.allSatisfy({ ArticleSkeleton.isSegment(String($0)) }) else {
+                throw ValidationError(
+                    "give the article as <category>/<slug> (or <category>/<section>/<slug>), lower-case words "
+                        + "joined by '-'")
             }
             guard !title.trimmingCharacters(in: .whitespaces).isEmpty else { throw ValidationError("--title is empty") }
         }
@@ -33,7 +37,8 @@ extension HelpCenterCommand {
             let parts = path.split(separator: "/").map(String.init)
             do {
                 let written = try ArticleSkeleton.write(
-                    category: parts[0], slug: parts[1], title: title, contentPath: content)
+                    category: parts.dropLast().joined(separator: "/"), slug: parts[parts.count - 1], title: title,
+                    contentPath: content)
                 for file in written { Diagnostics.say("created \(file)") }
             } catch {
                 Diagnostics.print(error.diagnostics)

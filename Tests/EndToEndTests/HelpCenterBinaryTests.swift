@@ -126,6 +126,12 @@ struct HelpCenterBinaryTests {
         let again = try await run(["new", "billing/refunds", "--title", "Again"], in: site.root)
         #expect(again.status == 1 && again.stderr.contains("already exists"))
         #expect(try await run(["new", "Billing/Refunds", "--title", "x"], in: site.root).status == 64)
+        // A section inside a category.
+        let nested = try await run(["new", "billing/cards/expired", "--title", "My card expired"], in: site.root)
+        #expect(nested.stdout == "created Content/billing/cards/_index.md\ncreated Content/billing/cards/expired.md\n")
+        #expect(try site.read("Content/billing/cards/_index.md").hasPrefix("---\ntitle: \"Cards\"\n"))
+        #expect(try await run(["build", "--drafts"], in: site.root).status == 0)
+        #expect(site.exists("Public/billing/cards/expired/index.html"))
     }
 
     @Test("bad usage exits 64 and says what is wrong")

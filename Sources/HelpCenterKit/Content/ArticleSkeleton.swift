@@ -8,7 +8,8 @@ public enum ArticleSkeleton {
             && text.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
     }
 
-    /// Writes the article (and the category's `_index.md` when the folder is new).
+    /// Writes the article (and the section's `_index.md` when the folder is new).
+    /// - Parameter category: the section's folder below the content folder (`billing/refunds`).
     /// - Returns: The files created.
     /// - Throws: `HelpCenterError` when the article exists already or cannot be written.
     public static func write(category: String, slug: String, title: String, contentPath: String) throws(HelpCenterError)
@@ -35,7 +36,8 @@ public enum ArticleSkeleton {
         if !FileManager.default.fileExists(atPath: folder + "/_index.md") {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             let index =
-                "---\ntitle: \(yamlString(URLSegment.title(from: category)))\ndescription: \"\"\nweight: 100\n---\n"
+                "---\ntitle: \(yamlString(URLSegment.title(from: LexicalPath.fileName(of: category))))\n"
+                + "description: \"\"\nweight: 100\n---\n"
             try Data(index.utf8).write(to: URL(fileURLWithPath: folder + "/_index.md"), options: .withoutOverwriting)
             created.append(folder + "/_index.md")
         }
